@@ -1,0 +1,76 @@
+//! The compiler's output: a plain-data code object, independent of the runtime's
+//! object model. The VM turns it into a live code object (constants become values).
+
+use num_bigint::BigInt;
+
+/// A compile-time constant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constant {
+    None,
+    Ellipsis,
+    Bool(bool),
+    Int(BigInt),
+    Float(f64),
+    Str(String),
+    Tuple(Vec<Constant>),
+    Code(Box<CompiledCode>),
+}
+
+/// Code-object flags.
+pub mod code_flags {
+    /// The function takes *args.
+    pub const VARARGS: u32 = 0x04;
+    /// The function takes **kwargs.
+    pub const VARKEYWORDS: u32 = 0x08;
+    /// The code is a function body (not a module or class body).
+    pub const FUNCTION: u32 = 0x10;
+    /// The code is a class body (names go through the frame's locals dict).
+    pub const CLASS_BODY: u32 = 0x20;
+}
+
+/// One entry of the exception table: instructions in `start..end` (code-unit offsets)
+/// that raise jump to `target` with the value stack cut to `depth` items; if
+/// `push_lasti`, the offset of the raising instruction is pushed before the exception.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExceptionTableEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub push_lasti: bool,
+}
+
+/// Source position of one code unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Location {
+    pub line: u32,
+    pub end_line: u32,
+    /// Columns are 0-based character offsets within the line.
+    pub col: u32,
+    pub end_col: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompiledCode {
+    pub name: String,
+    pub qualname: String,
+    pub filename: String,
+    pub first_line: u32,
+    pub arg_count: u32,
+    pub posonly_arg_count: u32,
+    pub kwonly_arg_count: u32,
+    pub flags: u32,
+    /// Code units: opcode in the low byte, oparg in the high byte, caches as zero units.
+    pub units: Vec<u16>,
+    pub constants: Vec<Constant>,
+    /// Names used by the *_GLOBAL, *_NAME, *_ATTR and IMPORT_* instructions.
+    pub names: Vec<String>,
+    /// Local variable names: the arguments first (positional, keyword-only, *args,
+    /// **kwargs), then the other locals, then compiler temporaries.
+    pub varnames: Vec<String>,
+    /// One location per code unit (caches repeat their instruction's location).
+    pub locations: Vec<Location>,
+    pub exception_table: Vec<ExceptionTableEntry>,
+    /// The maximum depth of the value stack.
+    pub stack_size: u32,
+}

@@ -1,0 +1,123 @@
+//! List and dict comprehensions, inlined into the enclosing code (PEP 709 style):
+//! the iteration variables live in hidden fast locals (`<listcomp>.x`), even at module
+//! and class level, so comprehensions never need a closure or a separate frame.
+//!
+//! Shape: iter; GET_ITER; BUILD_LIST 0; SWAP 2; top: FOR_ITER end; STORE target;
+//! [conditions jumping to the back edge]; element; LIST_APPEND depth; JUMP_BACKWARD top.
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::{self as ast, Comprehension, Expr};
+use ruff_text_size::TextRange;
+
+use crate::opcodes::op;
+
+use super::codegen::Compiler;
+use super::error::CResult;
+
+enum Element<'a> {
+    List(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+}
+
+fn target_names<'e>(t: &'e Expr, out: &mut Vec<&'e str>) {
+    match t {
+        Expr::Name(n) => out.push(n.id.as_str()),
+        Expr::Starred(s) => target_names(&s.value, out),
+        Expr::Tuple(tu) => tu.elts.iter().for_each(|e| target_names(e, out)),
+        Expr::List(l) => l.elts.iter().for_each(|e| target_names(e, out)),
+        _ => {}
+    }
+}
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn list_comprehension(&mut self, c: &'a ast::ExprListComp) -> CResult<()> {
+        self.comprehension("listcomp", c.range, &c.generators, Element::List(&c.elt))
+    }
+
+    pub(crate) fn dict_comprehension(&mut self, c: &'a ast::ExprDictComp) -> CResult<()> {
+        let Some(key) = &c.key else {
+            return Err(self.unsupported("'**' in dict comprehensions is not supported", c.range));
+        };
+        self.comprehension("dictcomp", c.range, &c.generators, Element::Dict(key, &c.value))
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: &str,
+        range: TextRange,
+        generators: &'a [Comprehension],
+        element: Element<'a>,
+    ) -> CResult<()> {
+        if let Some(g) = generators.iter().find(|g| g.is_async) {
+            return Err(self.unsupported("asynchronous comprehensions are not supported yet", g.range));
+        }
+        // The outermost iterable is evaluated in the enclosing scope.
+        self.expr(&generators[0].iter)?;
+        self.emit(op::GET_ITER, 0);
+        match element {
+            Element::List(_) => self.emit(op::BUILD_LIST, 0),
+            Element::Dict(..) => self.emit(op::BUILD_MAP, 0),
+        }
+        self.emit(op::SWAP, 2);
+
+        let taken: HashSet<String> =
+            self.unit.comp_frames.iter().flat_map(|f| f.values().cloned()).collect();
+        let mut names = Vec::new();
+        for g in generators {
+            target_names(&g.target, &mut names);
+        }
+        let mut frame = HashMap::new();
+        for name in names {
+            if !frame.contains_key(name) {
+                let hidden = self.hidden_local(kind, name, &taken);
+                frame.insert(name.to_string(), hidden);
+            }
+        }
+        self.unit.comp_frames.push(frame);
+        let r = self.comprehension_generator(range, generators, 0, &element);
+        self.unit.comp_frames.pop();
+        r
+    }
+
+    fn comprehension_generator(
+        &mut self,
+        range: TextRange,
+        generators: &'a [Comprehension],
+        index: usize,
+        element: &Element<'a>,
+    ) -> CResult<()> {
+        let g = &generators[index];
+        if index > 0 {
+            self.expr(&g.iter)?;
+            self.emit(op::GET_ITER, 0);
+        }
+        let (start, back, end) = (self.new_label(), self.new_label(), self.new_label());
+        self.bind(start);
+        self.at(g.range, |c| c.emit_jump(op::FOR_ITER, end));
+        self.store_target(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, back, false)?;
+        }
+        if index + 1 < generators.len() {
+            self.comprehension_generator(range, generators, index + 1, element)?;
+        } else {
+            let depth = index as u32 + 2;
+            match element {
+                Element::List(e) => {
+                    self.expr(e)?;
+                    self.at(range, |c| c.emit(op::LIST_APPEND, depth));
+                }
+                Element::Dict(k, v) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.at(range, |c| c.emit(op::MAP_ADD, depth));
+                }
+            }
+        }
+        self.bind(back);
+        self.at(g.range, |c| c.jump(start));
+        self.bind(end);
+        Ok(())
+    }
+}

@@ -1,0 +1,48 @@
+//! The compiler: Python source to plain-data code objects ([`CompiledCode`]).
+//!
+//! Pipeline: parse (ruff) -> syntax-error translation -> symbol table
+//! (`symtable`) -> code generation into a labelled instruction list (`codegen`,
+//! `stmt`, `expr`, `flow`, `comprehension`, `fstring`) -> assembly (`assemble`:
+//! stack depth, dead code, jumps, EXTENDED_ARG, locations, exception table).
+//!
+//! The supported subset is documented by the errors it gives: everything outside it
+//! fails with [`CompileErrorKind::Unsupported`] naming the construct.
+
+pub mod code;
+
+mod assemble;
+mod codegen;
+mod comprehension;
+mod constants;
+mod disasm;
+mod error;
+mod expr;
+mod flow;
+mod fstring;
+mod ir;
+mod lines;
+mod stmt;
+mod symtable;
+mod syntax_errors;
+#[cfg(test)]
+mod tests;
+
+use ruff_python_parser::{Mode, ParseOptions};
+
+pub use code::{code_flags, CompiledCode, Constant, ExceptionTableEntry, Location};
+pub use disasm::{constant_repr, disassemble};
+pub use error::{CompileError, CompileErrorKind};
+
+/// Compiles a module's source into its code object.
+pub fn compile_module(source: &str, filename: &str) -> Result<CompiledCode, CompileError> {
+    let lines = lines::LineIndex::new(source);
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(Mode::Module))
+        .try_into_module()
+        .expect("module mode parses to a module");
+    if let Some(err) = parsed.errors().first() {
+        return Err(syntax_errors::parse_error(err, parsed.syntax(), &lines));
+    }
+    let module = parsed.into_syntax();
+    let table = symtable::build(&module.body, &lines)?;
+    codegen::Compiler::compile_module(&module.body, &lines, &table, filename)
+}

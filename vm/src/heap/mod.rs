@@ -1,0 +1,250 @@
+//! The heap: allocation, deferred reference counting and handles.
+//!
+//! References from frames (locals and value stacks) are not counted; references from
+//! heap objects and from Rust `Handle`s are. An object whose count drops to zero, and
+//! every new object, goes into the zero-count table (ZCT) instead of being freed. A
+//! collection, run only at a safepoint, marks what the frames reference and frees the
+//! ZCT objects nothing references (see `collect`). Garbage cycles are reclaimed by the
+//! trial-deletion cycle collector in `cycles`.
+//!
+//! The heap is per thread (one VM per thread); it lives in a thread-local.
+
+mod collect;
+mod cycles;
+mod dispatch;
+
+use std::cell::UnsafeCell;
+use std::mem::ManuallyDrop;
+
+use crate::objects::float::FloatData;
+use crate::value::{gc_bits, Header, Obj, Payload, StackRef};
+
+pub use collect::collect;
+pub use cycles::collect_cycles;
+
+/// Bytes allocated between collections before one is requested.
+const ALLOC_THRESHOLD: usize = 1 << 20;
+/// ZCT entries before a collection is requested.
+const ZCT_THRESHOLD: usize = 8192;
+/// New containers between two cycle collections.
+const CYCLE_THRESHOLD: usize = 20_000;
+
+/// Counters the VM reports in `-X jit-stats` and tests read.
+#[derive(Default, Clone, Debug)]
+pub struct HeapStats {
+    pub allocations: u64,
+    pub frees: u64,
+    pub collections: u64,
+    pub cycle_collections: u64,
+    pub cycle_garbage: u64,
+}
+
+pub struct Heap {
+    zct: Vec<*mut Header>,
+    float_free_list: Vec<*mut Obj<FloatData>>,
+    /// Containers the cycle collector scans.
+    tracked: Vec<*mut Header>,
+    bytes_since_collect: usize,
+    tracked_since_cycles: usize,
+    /// Set when a collection should run at the next safepoint.
+    pub collect_requested: bool,
+    pub stress: bool,
+    pub stats: HeapStats,
+}
+
+impl Heap {
+    const fn new() -> Heap {
+        Heap {
+            zct: Vec::new(),
+            float_free_list: Vec::new(),
+            tracked: Vec::new(),
+            bytes_since_collect: 0,
+            tracked_since_cycles: 0,
+            collect_requested: false,
+            stress: false,
+            stats: HeapStats {
+                allocations: 0,
+                frees: 0,
+                collections: 0,
+                cycle_collections: 0,
+                cycle_garbage: 0,
+            },
+        }
+    }
+}
+
+thread_local! {
+    static HEAP: UnsafeCell<ManuallyDrop<Heap>> = const { UnsafeCell::new(ManuallyDrop::new(Heap::new())) };
+}
+
+/// Runs `f` with the thread's heap. Never re-entered: no heap function calls back
+/// into Python or into another `with_heap`.
+#[inline(always)]
+fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
+    HEAP.with(|cell| {
+        // SAFETY: the heap is thread-local and the functions in this module do not
+        // re-enter `with_heap` while holding the reference.
+        let heap = unsafe { &mut *cell.get() };
+        f(heap)
+    })
+}
+
+/// Whether a collection should run at the next safepoint.
+#[inline(always)]
+pub fn collection_due() -> bool {
+    with_heap(|h| h.collect_requested || h.stress)
+}
+
+pub fn set_stress(on: bool) {
+    with_heap(|h| h.stress = on)
+}
+
+pub fn stats() -> HeapStats {
+    with_heap(|h| h.stats.clone())
+}
+
+/// Whether the kind is a container the cycle collector must see.
+fn is_container<T: Payload>() -> bool {
+    T::KIND.is_container()
+}
+
+/// Allocates a new object. It starts with a zero count, in the ZCT.
+#[inline]
+pub fn alloc<T: Payload>(ty: StackRef, data: T) -> StackRef {
+    let obj = Box::new(Obj { header: Header::new(T::KIND, ty), data });
+    let ptr = Box::into_raw(obj);
+    register_new(ptr as *mut Header, std::mem::size_of::<Obj<T>>(), is_container::<T>());
+    StackRef::from_obj(ptr)
+}
+
+#[inline]
+fn register_new(header: *mut Header, size: usize, container: bool) {
+    with_heap(|h| {
+        // SAFETY: `header` was just allocated and is exclusively ours.
+        let hdr = unsafe { &*header };
+        hdr.set(gc_bits::IN_ZCT);
+        h.zct.push(header);
+        h.stats.allocations += 1;
+        h.bytes_since_collect += size;
+        if container {
+            hdr.set(gc_bits::TRACKED);
+            hdr.gc_index.set(h.tracked.len() as u32);
+            h.tracked.push(header);
+            h.tracked_since_cycles += 1;
+        }
+        if h.bytes_since_collect > ALLOC_THRESHOLD || h.zct.len() > ZCT_THRESHOLD {
+            h.collect_requested = true;
+        }
+    })
+}
+
+/// Allocates a float, reusing a freed one when possible.
+#[inline]
+pub fn alloc_float(ty: StackRef, value: f64) -> StackRef {
+    let reused = with_heap(|h| h.float_free_list.pop());
+    match reused {
+        Some(ptr) => {
+            // SAFETY: free-list entries are float objects whose previous life ended in
+            // `free_object`; their memory is ours to reinitialise.
+            unsafe {
+                std::ptr::write(ptr, Obj { header: Header::new(FloatData::KIND, ty), data: FloatData { value } });
+            }
+            register_new(ptr as *mut Header, std::mem::size_of::<Obj<FloatData>>(), false);
+            StackRef::from_obj(ptr)
+        }
+        None => alloc(ty, FloatData { value }),
+    }
+}
+
+/// Makes an object immortal: never counted, never freed.
+pub fn make_immortal(value: StackRef) {
+    if let Some(h) = value.header() {
+        h.set(gc_bits::IMMORTAL);
+    }
+}
+
+/// Adds a counted reference.
+#[inline(always)]
+pub fn incref(value: StackRef) {
+    if let Some(h) = value.header() {
+        if !h.has(gc_bits::IMMORTAL) {
+            h.refcnt.set(h.refcnt.get() + 1);
+        }
+    }
+}
+
+/// Drops a counted reference; an object reaching zero goes to the ZCT.
+#[inline(always)]
+pub fn decref(value: StackRef) {
+    if let Some(h) = value.header() {
+        if !h.has(gc_bits::IMMORTAL) {
+            let count = h.refcnt.get();
+            debug_assert!(count > 0, "decref of an object with a zero count: {value:?}");
+            h.refcnt.set(count.wrapping_sub(1));
+            if count == 1 && !h.has(gc_bits::IN_ZCT) {
+                push_zct(value.header_ptr());
+            }
+        }
+    }
+}
+
+#[cold]
+fn push_zct(header: *mut Header) {
+    with_heap(|h| {
+        // SAFETY: the object is live (its count just reached zero).
+        unsafe { &*header }.set(gc_bits::IN_ZCT);
+        h.zct.push(header);
+        if h.zct.len() > ZCT_THRESHOLD {
+            h.collect_requested = true;
+        }
+    })
+}
+
+/// Replaces a counted reference held in a slot: increfs the new value, decrefs the old.
+#[inline(always)]
+pub fn replace(slot: &std::cell::Cell<StackRef>, value: StackRef) {
+    incref(value);
+    let old = slot.replace(value);
+    decref(old);
+}
+
+/// A counted reference owned by Rust code: keeps the object alive across calls into
+/// Python (which may collect).
+pub struct Handle(StackRef);
+
+impl Handle {
+    pub fn new(value: StackRef) -> Handle {
+        incref(value);
+        Handle(value)
+    }
+    #[inline(always)]
+    pub fn get(&self) -> StackRef {
+        self.0
+    }
+}
+
+impl Clone for Handle {
+    fn clone(&self) -> Handle {
+        Handle::new(self.0)
+    }
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        decref(self.0)
+    }
+}
+
+impl std::fmt::Debug for Handle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Handle({:?})", self.0)
+    }
+}
+
+/// Counted handles for a slice of values.
+pub fn handles(values: &[StackRef]) -> Vec<Handle> {
+    values.iter().map(|v| Handle::new(*v)).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,67 @@
+//! The kind byte of every heap object: which payload type it holds. Builtin types map
+//! one-to-one to kinds; instances of user classes are `Instance` (or `Exception` for
+//! exception subclasses) and find their class through the header's type pointer.
+
+#[repr(u8)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Kind {
+    Null,
+    SmallInt,
+    BigInt,
+    Bool,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Float,
+    Str,
+    Tuple,
+    List,
+    Dict,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    BoundMethod,
+    Code,
+    Type,
+    Instance,
+    Exception,
+    Module,
+    RangeIter,
+    ListIter,
+    TupleIter,
+    StrIter,
+    DictIter,
+    DictView,
+    Enumerate,
+    Zip,
+    Reversed,
+    Map,
+    Filter,
+    Super,
+    Property,
+    StaticMethod,
+    ClassMethod,
+}
+
+impl Kind {
+    /// Whether objects of this kind may hold references (the cycle collector tracks them).
+    pub const fn is_container(self) -> bool {
+        !matches!(
+            self,
+            Kind::Null
+                | Kind::SmallInt
+                | Kind::BigInt
+                | Kind::Bool
+                | Kind::None
+                | Kind::NotImplemented
+                | Kind::Ellipsis
+                | Kind::Float
+                | Kind::Str
+                | Kind::Range
+                | Kind::RangeIter
+                | Kind::Code
+                | Kind::BuiltinFunction
+        )
+    }
+}

@@ -1,0 +1,20 @@
+//! The object model: one module per builtin type holding its payload struct, plus
+//! constructors shared by everything else (`new`).
+
+pub mod code;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod function;
+pub mod int;
+pub mod iterators;
+pub mod kind;
+pub mod list;
+pub mod module;
+pub mod new;
+pub mod range;
+pub mod singletons;
+pub mod slice;
+pub mod str;
+pub mod tuple;
+pub mod types;

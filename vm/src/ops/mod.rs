@@ -1,0 +1,35 @@
+//! The Python object protocols: what CPython's `abstract.c` and `object.c` do, together
+//! with the number, sequence and mapping slots of the builtin types (int, bool, float,
+//! str, list, tuple, dict, range, None and the iterators).
+//!
+//! Every operation first looks for a method defined by a user class (a heap type in the
+//! operand's MRO, found before any builtin type, see [`slots`]) and otherwise runs the
+//! builtin behaviour selected by the payload kind. Error messages follow CPython 3.11.
+//!
+//! Memory: values received as arguments sit on a frame's stack and are safe; values this
+//! module creates or reads out of mutable containers are held in `heap::Handle`s across
+//! any call that may run Python code, and no `RefCell` borrow is held across such calls.
+
+mod arith;
+mod compare;
+mod conversion;
+mod hashing;
+mod iteration;
+mod mapping;
+mod percent;
+mod protocol;
+mod repr;
+mod sequence;
+mod slicing;
+mod slots;
+
+pub use arith::{binary_op, unary_invert, unary_negative, unary_positive, NB_NAMES};
+pub use compare::{compare, eq, lt, CompareOp};
+pub use conversion::{index_i64, int_value, to_bigint, to_f64};
+pub use hashing::hash;
+pub use iteration::{collect, iter, next};
+pub use mapping::{dict_del, dict_get, dict_set};
+pub use protocol::{len, truthy};
+pub use repr::{format, repr, repr_string, str, str_string};
+pub use sequence::{contains, delitem, get_slice, getitem, set_slice, setitem};
+pub use slicing::{adjust_indices, SliceIndices};

@@ -1,0 +1,260 @@
+//! Generic attribute access: instance values, class attributes along the MRO,
+//! functions bound as methods, property/staticmethod/classmethod, modules, super.
+
+use crate::heap;
+use crate::objects::dict::DictData;
+use crate::objects::exception::ExceptionData;
+use crate::objects::function::{BoundMethodData, BuiltinFunctionData, FunctionData};
+use crate::objects::module::ModuleData;
+use crate::objects::new;
+use crate::objects::str::StrData;
+use crate::objects::types::{ClassMethodData, InstanceData, PropertyData, StaticMethodData, SuperData, TypeData};
+use crate::runtime::errors::{attribute_error, type_error};
+use crate::runtime::types::{dict_get_str, lookup, shared_key_index, type_data, type_name, type_of, types};
+use crate::runtime::Vm;
+use crate::value::StackRef;
+use crate::PyResult;
+
+fn text(name: StackRef) -> String {
+    name.downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default()
+}
+
+fn bound_method(func: StackRef, receiver: StackRef) -> StackRef {
+    heap::incref(func);
+    heap::incref(receiver);
+    heap::alloc(types().method, BoundMethodData { func, receiver })
+}
+
+/// The instance-attribute slots of an object, if it has them.
+fn instance_values(obj: StackRef) -> Option<&'static std::cell::RefCell<Vec<StackRef>>> {
+    if let Some(i) = obj.downcast::<InstanceData>() {
+        return Some(&i.values);
+    }
+    obj.downcast::<ExceptionData>().map(|e| &e.values)
+}
+
+fn instance_attr(obj: StackRef, name: StackRef) -> Option<StackRef> {
+    let values = instance_values(obj)?;
+    let index = shared_key_index(type_of(obj), name, false)?;
+    values.borrow().get(index).copied().filter(|v| !v.is_null())
+}
+
+impl Vm {
+    pub fn get_attr_str(&mut self, obj: StackRef, name: &str) -> PyResult<StackRef> {
+        self.get_attr(obj, new::intern(name))
+    }
+
+    /// Binds a class attribute found for `obj` (not a type).
+    fn bind(&mut self, descr: StackRef, obj: StackRef) -> PyResult<StackRef> {
+        if descr.downcast::<FunctionData>().is_some() {
+            return Ok(bound_method(descr, obj));
+        }
+        if let Some(b) = descr.downcast::<BuiltinFunctionData>() {
+            if !b.owner.is_null() {
+                return Ok(bound_method(descr, obj));
+            }
+        }
+        if let Some(p) = descr.downcast::<PropertyData>() {
+            return self.call(p.0.func, &[obj]);
+        }
+        if let Some(s) = descr.downcast::<StaticMethodData>() {
+            return Ok(s.0.func);
+        }
+        if let Some(c) = descr.downcast::<ClassMethodData>() {
+            return Ok(bound_method(c.0.func, type_of(obj)));
+        }
+        Ok(descr)
+    }
+
+    pub fn get_attr(&mut self, obj: StackRef, name: StackRef) -> PyResult<StackRef> {
+        if let Some(t) = obj.downcast::<TypeData>() {
+            return self.get_type_attr(obj, t, name);
+        }
+        if let Some(m) = obj.downcast::<ModuleData>() {
+            let dict = m.dict.downcast::<DictData>().expect("module dict");
+            return dict_get_str(dict, name).ok_or_else(|| {
+                attribute_error(format!("module '{}' has no attribute '{}'", m.name, text(name)))
+            });
+        }
+        if let Some(s) = obj.downcast::<SuperData>() {
+            return self.get_super_attr(s, name);
+        }
+        let ty = type_of(obj);
+        let descr = lookup(ty, name);
+        if let Some(d) = descr {
+            if d.downcast::<PropertyData>().is_some() {
+                return self.bind(d, obj);
+            }
+        }
+        if let Some(v) = instance_attr(obj, name) {
+            return Ok(v);
+        }
+        if let Some(d) = descr {
+            return self.bind(d, obj);
+        }
+        let key = text(name);
+        match (obj.downcast::<ExceptionData>(), key.as_str()) {
+            (Some(e), "args") => return Ok(e.args.get()),
+            (Some(e), "__cause__") => return Ok(or_none(e.cause.get())),
+            (Some(e), "__context__") => return Ok(or_none(e.context.get())),
+            _ => {}
+        }
+        if key == "__class__" {
+            return Ok(ty);
+        }
+        if let Some(f) = obj.downcast::<FunctionData>() {
+            match key.as_str() {
+                "__name__" => return Ok(f.name.get()),
+                "__qualname__" => return Ok(f.qualname.get()),
+                _ => {}
+            }
+        }
+        if let Some(f) = obj.downcast::<BuiltinFunctionData>() {
+            if key == "__name__" {
+                return Ok(new::intern(f.name));
+            }
+        }
+        Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(ty), key)))
+    }
+
+    fn get_type_attr(&mut self, obj: StackRef, t: &TypeData, name: StackRef) -> PyResult<StackRef> {
+        if let Some(d) = lookup(obj, name) {
+            if let Some(c) = d.downcast::<ClassMethodData>() {
+                return Ok(bound_method(c.0.func, obj));
+            }
+            if let Some(s) = d.downcast::<StaticMethodData>() {
+                return Ok(s.0.func);
+            }
+            return Ok(d);
+        }
+        match text(name).as_str() {
+            "__name__" | "__qualname__" => return Ok(new::str(&t.name)),
+            "__class__" => return Ok(type_of(obj)),
+            "__base__" => return Ok(if t.base.is_null() { types().none } else { t.base }),
+            "__mro__" => return Ok(new::tuple(t.mro.borrow().clone())),
+            "__module__" => return Ok(new::intern(if t.is_heap_type { "__main__" } else { "builtins" })),
+            _ => {}
+        }
+        Err(attribute_error(format!("type object '{}' has no attribute '{}'", t.name, text(name))))
+    }
+
+    fn get_super_attr(&mut self, s: &SuperData, name: StackRef) -> PyResult<StackRef> {
+        let obj_type = if s.obj.downcast::<TypeData>().is_some() { s.obj } else { type_of(s.obj) };
+        let mro = type_data(obj_type).mro.borrow().clone();
+        let start = mro.iter().position(|t| *t == s.start_after).map(|p| p + 1).unwrap_or(mro.len());
+        for t in &mro[start..] {
+            let dict = type_data(*t).dict.downcast::<DictData>().expect("type dict");
+            if let Some(d) = dict_get_str(dict, name) {
+                if s.obj.downcast::<TypeData>().is_some() {
+                    return Ok(d);
+                }
+                return self.bind(d, s.obj);
+            }
+        }
+        Err(attribute_error(format!("'super' object has no attribute '{}'", text(name))))
+    }
+
+    /// The method form of LOAD_ATTR: (function, self) when the attribute is a plain
+    /// function on the type that no instance attribute shadows, else (attribute, NULL).
+    pub fn load_method(&mut self, obj: StackRef, name: StackRef) -> PyResult<(StackRef, StackRef)> {
+        if obj.downcast::<TypeData>().is_none() && obj.downcast::<ModuleData>().is_none() && obj.downcast::<SuperData>().is_none() {
+            if let Some(d) = lookup(type_of(obj), name) {
+                let plain_function = d.downcast::<FunctionData>().is_some()
+                    || d.downcast::<BuiltinFunctionData>().map(|b| !b.owner.is_null()).unwrap_or(false);
+                if plain_function && instance_attr(obj, name).is_none() {
+                    return Ok((d, obj));
+                }
+            }
+        }
+        Ok((self.get_attr(obj, name)?, StackRef::NULL))
+    }
+
+    pub fn set_attr(&mut self, obj: StackRef, name: StackRef, value: StackRef) -> PyResult<()> {
+        if let Some(t) = obj.downcast::<TypeData>() {
+            if !t.is_heap_type {
+                return Err(type_error(format!("cannot set '{}' attribute of immutable type '{}'", text(name), t.name)));
+            }
+            let dict = t.dict.downcast::<DictData>().expect("type dict");
+            new::dict_set_str(dict, name, value);
+            crate::runtime::types::type_modified(obj);
+            return Ok(());
+        }
+        let ty = type_of(obj);
+        if let Some(d) = lookup(ty, name) {
+            if let Some(p) = d.downcast::<PropertyData>() {
+                let setter = p.0.setter.get();
+                if setter.is_null() || setter == types().none {
+                    return Err(attribute_error(format!(
+                        "property '{}' of '{}' object has no setter",
+                        text(name),
+                        type_name(ty)
+                    )));
+                }
+                self.call(setter, &[obj, value])?;
+                return Ok(());
+            }
+        }
+        if let Some(values) = instance_values(obj) {
+            let known = shared_key_index(ty, name, false).is_some();
+            let index = shared_key_index(ty, name, true).expect("created");
+            if !known {
+                // A new instance attribute may shadow a method: specialized loads guard
+                // on the type version, so change it.
+                crate::runtime::types::type_modified(ty);
+            }
+            heap::incref(value);
+            let old = {
+                let mut v = values.borrow_mut();
+                if v.len() <= index {
+                    v.resize(index + 1, StackRef::NULL);
+                }
+                std::mem::replace(&mut v[index], value)
+            };
+            heap::decref(old);
+            return Ok(());
+        }
+        if let Some(m) = obj.downcast::<ModuleData>() {
+            new::dict_set_str(m.dict.downcast::<DictData>().expect("module dict"), name, value);
+            return Ok(());
+        }
+        Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(ty), text(name))))
+    }
+
+    pub fn del_attr(&mut self, obj: StackRef, name: StackRef) -> PyResult<()> {
+        if let Some(t) = obj.downcast::<TypeData>() {
+            if t.is_heap_type {
+                let removed = crate::ops::dict_del(self, t.dict, name)?;
+                crate::runtime::types::type_modified(obj);
+                if removed.is_some() {
+                    return Ok(());
+                }
+            }
+            return Err(attribute_error(format!("type object '{}' has no attribute '{}'", t.name, text(name))));
+        }
+        let ty = type_of(obj);
+        if let Some(values) = instance_values(obj) {
+            if let Some(index) = shared_key_index(ty, name, false) {
+                let old = {
+                    let mut v = values.borrow_mut();
+                    match v.get_mut(index) {
+                        Some(slot) if !slot.is_null() => std::mem::replace(slot, StackRef::NULL),
+                        _ => StackRef::NULL,
+                    }
+                };
+                if !old.is_null() {
+                    heap::decref(old);
+                    return Ok(());
+                }
+            }
+        }
+        Err(attribute_error(format!("'{}' object has no attribute '{}'", type_name(ty), text(name))))
+    }
+}
+
+fn or_none(v: StackRef) -> StackRef {
+    if v.is_null() {
+        types().none
+    } else {
+        v
+    }
+}

@@ -1,0 +1,360 @@
+//! Calling: pushing frames for Python functions (binding arguments as CPython does),
+//! calling builtins, bound methods and types, and the safepoint.
+
+use std::cell::Cell;
+
+use crate::compiler::code::code_flags;
+use crate::heap::{self, Handle};
+use crate::objects::code::CodeData;
+use crate::objects::dict::DictData;
+use crate::objects::function::{Args, BoundMethodData, BuiltinFunctionData, FunctionData};
+use crate::objects::kind::Kind;
+use crate::objects::new;
+use crate::objects::str::StrData;
+use crate::objects::tuple::TupleData;
+use crate::runtime::errors::{type_error, ExcType, PyErr};
+use crate::runtime::frame::Frame;
+use crate::runtime::types::{type_name_of, types};
+use crate::runtime::{Vm, DATA_STACK_SLOTS, MAX_FRAMES, STACK_SLACK};
+use crate::value::StackRef;
+use crate::PyResult;
+
+thread_local! {
+    static NEXT_FUNCTION_VERSION: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A fresh function version. Versions identify (code, defaults) pairs; the
+/// function-by-version cache maps them back to code objects.
+pub fn next_function_version(code: &CodeData) -> u32 {
+    let _ = code;
+    NEXT_FUNCTION_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v.wrapping_add(1).max(1));
+        v
+    })
+}
+
+fn str_of(v: StackRef) -> String {
+    v.downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default()
+}
+
+impl Vm {
+    /// Reserves a frame for `code` on the data stack, with NULL locals.
+    fn alloc_frame(&mut self, code_ref: StackRef, func: StackRef, globals: StackRef) -> PyResult<usize> {
+        let code = code_ref.downcast::<CodeData>().expect("a code object");
+        if self.frames.len() >= self.recursion_limit.min(MAX_FRAMES) {
+            return Err(PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let nlocals = code.local_count();
+        let need = nlocals + code.stack_size as usize + STACK_SLACK;
+        let base = self.data_top;
+        if base + need > DATA_STACK_SLOTS {
+            return Err(PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        for slot in &mut self.data_stack[base..base + nlocals] {
+            *slot = StackRef::NULL;
+        }
+        let localsplus: *mut StackRef = &mut self.data_stack[base];
+        // SAFETY: base + nlocals is within the data stack (checked above).
+        let stack_base = unsafe { localsplus.add(nlocals) };
+        self.data_top = base + need;
+        self.frames.push(Frame {
+            code,
+            code_ref,
+            func,
+            globals,
+            builtins: self.builtins,
+            locals_dict: StackRef::NULL,
+            localsplus,
+            stack_base,
+            sp: stack_base,
+            ip: 0,
+            return_ip: 0,
+            entry: false,
+            data_base: base,
+        });
+        Ok(self.frames.len() - 1)
+    }
+
+    /// Pushes a frame running `code` directly (module and class bodies).
+    pub fn push_code_frame(&mut self, code: StackRef, func: StackRef, globals: StackRef) -> PyResult<()> {
+        self.alloc_frame(code, func, globals).map(|_| ())
+    }
+
+    /// Pops the top frame, releasing its data-stack region.
+    pub fn pop_frame(&mut self) {
+        let frame = self.frames.pop().expect("a frame to pop");
+        self.data_top = frame.data_base;
+    }
+
+    /// Pushes a frame for a function called with exactly its positional parameters
+    /// (the CALL_PY_EXACT_ARGS fast path).
+    pub fn push_frame_exact(&mut self, func: StackRef, args: &[StackRef]) -> PyResult<()> {
+        let f = func.downcast::<FunctionData>().expect("a function");
+        let index = self.alloc_frame(f.code, func, f.globals)?;
+        let frame = &self.frames[index];
+        let locals = frame.locals();
+        for (i, a) in args.iter().enumerate() {
+            locals.set(i, *a);
+        }
+        Ok(())
+    }
+
+    /// Pushes a frame for a Python function call, binding arguments.
+    pub fn push_function_frame(&mut self, func: StackRef, args: Args<'_>) -> PyResult<()> {
+        let f = func.downcast::<FunctionData>().expect("a function");
+        let index = self.alloc_frame(f.code, func, f.globals)?;
+        if let Err(e) = self.bind_arguments(index, f, args) {
+            self.pop_frame();
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn bind_arguments(&mut self, index: usize, f: &FunctionData, args: Args<'_>) -> PyResult<()> {
+        let code = f.code.downcast::<CodeData>().expect("code");
+        let locals = self.frames[index].locals();
+        let qualname = str_of(f.qualname.get());
+        let argcount = code.arg_count as usize;
+        let kwonly = code.kwonly_arg_count as usize;
+        let has_varargs = code.flags & code_flags::VARARGS != 0;
+        let positional = args.pos();
+        for (i, v) in positional.iter().take(argcount).enumerate() {
+            locals.set(i, *v);
+        }
+        if has_varargs {
+            let extra: Vec<StackRef> = positional.iter().skip(argcount).copied().collect();
+            locals.set(argcount + kwonly, new::tuple(extra));
+        } else if positional.len() > argcount {
+            let defaults = f.defaults.get().downcast::<TupleData>().map(|t| t.items.len()).unwrap_or(0);
+            let takes = if defaults > 0 {
+                format!("from {} to {} positional arguments", argcount - defaults, argcount)
+            } else {
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            };
+            let given = positional.len();
+            return Err(type_error(format!(
+                "{qualname}() takes {takes} but {given} {} given",
+                if given == 1 { "was" } else { "were" }
+            )));
+        }
+        for (name, value) in args.kw() {
+            let key = str_of(name);
+            let slot = (code.posonly_arg_count as usize..argcount + kwonly)
+                .find(|i| str_of(code.varnames[*i]) == key);
+            match slot {
+                Some(i) => {
+                    if !locals.get(i).is_null() {
+                        return Err(type_error(format!("{qualname}() got multiple values for argument '{key}'")));
+                    }
+                    locals.set(i, value);
+                }
+                None => {
+                    return Err(type_error(format!("{qualname}() got an unexpected keyword argument '{key}'")));
+                }
+            }
+        }
+        // Defaults for missing positionals.
+        if let Some(defaults) = f.defaults.get().downcast::<TupleData>() {
+            let first_default = argcount - defaults.items.len();
+            for (j, d) in defaults.items.iter().enumerate() {
+                if locals.get(first_default + j).is_null() {
+                    locals.set(first_default + j, *d);
+                }
+            }
+        }
+        let missing: Vec<String> =
+            (0..argcount).filter(|i| locals.get(*i).is_null()).map(|i| format!("'{}'", str_of(code.varnames[i]))).collect();
+        if !missing.is_empty() {
+            return Err(type_error(format!(
+                "{qualname}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        if kwonly > 0 {
+            let kwdefaults = f.kwdefaults.get().downcast::<DictData>();
+            let mut missing_kw = Vec::new();
+            for i in argcount..argcount + kwonly {
+                if locals.get(i).is_null() {
+                    let default = kwdefaults.and_then(|d| crate::runtime::types::dict_get_str(d, code.varnames[i]));
+                    match default {
+                        Some(v) => locals.set(i, v),
+                        None => missing_kw.push(format!("'{}'", str_of(code.varnames[i]))),
+                    }
+                }
+            }
+            if !missing_kw.is_empty() {
+                return Err(type_error(format!(
+                    "{qualname}() missing {} required keyword-only argument{}: {}",
+                    missing_kw.len(),
+                    if missing_kw.len() == 1 { "" } else { "s" },
+                    join_names(&missing_kw)
+                )));
+            }
+        }
+        if code.flags & code_flags::VARKEYWORDS != 0 {
+            return Err(PyErr::new(ExcType::TypeError, "**kwargs parameters are not supported yet"));
+        }
+        Ok(())
+    }
+
+    /// Runs the top frame as an entry frame to completion.
+    pub fn run_top_frame(&mut self) -> PyResult<StackRef> {
+        self.frames.last_mut().expect("frame").entry = true;
+        crate::tier1::eval::run(self)
+    }
+
+    /// Calls any callable with positional arguments.
+    pub fn call(&mut self, callable: StackRef, args: &[StackRef]) -> PyResult<StackRef> {
+        self.call_args(callable, Args::positional(args))
+    }
+
+    /// Calls any callable.
+    pub fn call_args(&mut self, callable: StackRef, args: Args<'_>) -> PyResult<StackRef> {
+        match callable.kind() {
+            Kind::Function => {
+                self.push_function_frame(callable, args)?;
+                self.run_top_frame()
+            }
+            Kind::BuiltinFunction => {
+                let f = callable.downcast::<BuiltinFunctionData>().expect("builtin");
+                self.call_builtin(f, args.values, args.kwnames)
+            }
+            Kind::BoundMethod => {
+                let m = callable.downcast::<BoundMethodData>().expect("method");
+                let mut values = Vec::with_capacity(args.values.len() + 1);
+                values.push(m.receiver);
+                values.extend_from_slice(args.values);
+                let (func, _keep) = (m.func, Handle::new(callable));
+                self.call_args(func, Args { values: &values, kwnames: args.kwnames })
+            }
+            Kind::Type => crate::runtime::classes::call_type(self, callable, args),
+            _ => {
+                if let Some(call) = self.lookup_special(callable, "__call__") {
+                    let mut values = Vec::with_capacity(args.values.len() + 1);
+                    values.push(callable);
+                    values.extend_from_slice(args.values);
+                    return self.call_args(call, Args { values: &values, kwnames: args.kwnames });
+                }
+                Err(type_error(format!("'{}' object is not callable", type_name_of(callable))))
+            }
+        }
+    }
+
+    /// Calls a builtin function (prepending its bound receiver, if any).
+    pub fn call_builtin(&mut self, f: &BuiltinFunctionData, values: &[StackRef], kwnames: &[StackRef]) -> PyResult<StackRef> {
+        if f.bound_self.is_null() {
+            (f.func)(self, Args { values, kwnames })
+        } else {
+            let mut all = Vec::with_capacity(values.len() + 1);
+            all.push(f.bound_self);
+            all.extend_from_slice(values);
+            (f.func)(self, Args { values: &all, kwnames })
+        }
+    }
+
+    /// The attribute `name` of type(obj), looked up along the MRO (no binding).
+    pub fn lookup_special(&self, obj: StackRef, name: &str) -> Option<StackRef> {
+        crate::runtime::types::lookup(crate::runtime::types::type_of(obj), new::intern(name))
+    }
+
+    /// Calls type(obj).name(obj, *args) if the type has it.
+    pub fn call_special(&mut self, obj: StackRef, name: &str, args: &[StackRef]) -> PyResult<Option<StackRef>> {
+        let Some(method) = self.lookup_special(obj, name) else { return Ok(None) };
+        let mut values = Vec::with_capacity(args.len() + 1);
+        values.push(obj);
+        values.extend_from_slice(args);
+        self.call(method, &values).map(Some)
+    }
+
+    /// obj.name(*args).
+    pub fn call_method(&mut self, obj: StackRef, name: &str, args: &[StackRef]) -> PyResult<StackRef> {
+        let (method, receiver) = self.load_method(obj, new::intern(name))?;
+        if receiver.is_null() {
+            let keep = Handle::new(method);
+            self.call(keep.get(), args)
+        } else {
+            let mut values = Vec::with_capacity(args.len() + 1);
+            values.push(receiver);
+            values.extend_from_slice(args);
+            self.call(method, &values)
+        }
+    }
+
+    /// Whether the next safepoint has work to do.
+    #[inline(always)]
+    pub fn safepoint_due(&self) -> bool {
+        heap::collection_due() || self.interrupted.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// A safepoint: raise KeyboardInterrupt after Ctrl-C, collect garbage when due.
+    /// Every frame's `sp` must be in memory.
+    #[cold]
+    pub fn safepoint(&mut self) -> PyResult<()> {
+        if self.interrupted.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            return Err(PyErr::bare(ExcType::KeyboardInterrupt));
+        }
+        if heap::collection_due() {
+            self.collect_garbage();
+        }
+        Ok(())
+    }
+
+    /// Turns the operand of `raise X` into an exception (instantiating classes).
+    pub fn exception_from_raise_arg(&mut self, value: StackRef) -> PyResult<PyErr> {
+        let base = ExcType::BaseException.class();
+        if value.downcast::<crate::objects::types::TypeData>().is_some() {
+            if crate::runtime::types::is_subclass(value, base) {
+                let exc = self.call(value, &[])?;
+                return Ok(PyErr::from_exception(exc));
+            }
+        } else if crate::runtime::types::is_instance(value, base) {
+            return Ok(PyErr::from_exception(value));
+        }
+        Err(type_error("exceptions must derive from BaseException"))
+    }
+
+    /// `raise exc from cause`.
+    pub fn set_cause(&mut self, err: &PyErr, cause: StackRef) -> PyResult<()> {
+        let exc = err.exception().downcast::<crate::objects::exception::ExceptionData>().expect("exception");
+        let cause = if cause == types().none {
+            StackRef::NULL
+        } else {
+            self.exception_from_raise_arg(cause)?.exception()
+        };
+        heap::replace(&exc.cause, cause);
+        exc.suppress_context.set(true);
+        Ok(())
+    }
+
+    /// Called when an exception is raised (not re-raised): chains the exception being
+    /// handled as its context.
+    pub fn note_raise(&mut self, err: &PyErr) {
+        let handled = crate::runtime::exc_state::handled();
+        if handled == types().none || handled == err.exception() {
+            return;
+        }
+        if let Some(exc) = err.exception().downcast::<crate::objects::exception::ExceptionData>() {
+            if exc.context.get().is_null() {
+                heap::replace(&exc.context, handled);
+            }
+        }
+    }
+
+    /// Records that the exception passed through `code` at code unit `unit`.
+    pub fn add_traceback(&mut self, err: &PyErr, code: StackRef, unit: usize) {
+        if let Some(exc) = err.exception().downcast::<crate::objects::exception::ExceptionData>() {
+            exc.traceback.borrow_mut().push(crate::objects::exception::TracebackEntry { code, unit });
+        }
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+    }
+}

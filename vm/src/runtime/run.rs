@@ -1,0 +1,137 @@
+//! Running a program: compiling source into a code object value and executing it as
+//! the `__main__` module.
+
+use std::cell::{Cell, RefCell};
+
+use crate::compiler::code::{CompiledCode, Constant};
+use crate::heap;
+use crate::objects::code::CodeData;
+use crate::objects::module::ModuleData;
+use crate::objects::new;
+use crate::runtime::types::{bool_value, none, types};
+use crate::runtime::Vm;
+use crate::tier1::counters;
+use crate::value::StackRef;
+use crate::PyResult;
+
+thread_local! {
+    static NEXT_CODE_VERSION: Cell<u32> = const { Cell::new(1) };
+}
+
+/// Turns a compile-time constant into an (immortal) value.
+fn constant_value(constant: &Constant) -> StackRef {
+    let value = match constant {
+        Constant::None => none(),
+        Constant::Ellipsis => types().ellipsis,
+        Constant::Bool(b) => bool_value(*b),
+        Constant::Int(i) => new::bigint(i.clone()),
+        Constant::Float(f) => new::float(*f),
+        Constant::Str(s) => new::intern(s),
+        Constant::Tuple(items) => new::tuple(items.iter().map(constant_value).collect()),
+        Constant::Code(code) => code_object(code),
+    };
+    heap::make_immortal(value);
+    value
+}
+
+/// Makes a live code object (immortal) from compiler output, with adaptive counters
+/// initialised.
+pub fn code_object(compiled: &CompiledCode) -> StackRef {
+    let units: Vec<Cell<u16>> = compiled.units.iter().map(|u| Cell::new(*u)).collect();
+    initialise_counters(&units);
+    let version = NEXT_CODE_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    });
+    let data = CodeData {
+        name: compiled.name.clone(),
+        qualname: compiled.qualname.clone(),
+        filename: compiled.filename.clone(),
+        first_line: compiled.first_line,
+        arg_count: compiled.arg_count,
+        posonly_arg_count: compiled.posonly_arg_count,
+        kwonly_arg_count: compiled.kwonly_arg_count,
+        flags: compiled.flags,
+        units: units.into_boxed_slice(),
+        constants: compiled.constants.iter().map(constant_value).collect(),
+        names: compiled.names.iter().map(|n| new::intern(n)).collect(),
+        varnames: compiled.varnames.iter().map(|n| new::intern(n)).collect(),
+        locations: compiled.locations.clone().into_boxed_slice(),
+        exception_table: compiled.exception_table.clone().into_boxed_slice(),
+        stack_size: compiled.stack_size,
+        version,
+        executors: RefCell::new(Vec::new()),
+    };
+    let code = heap::alloc(types().code, data);
+    heap::make_immortal(code);
+    code
+}
+
+/// Sets the counter cache entry of every adaptive instruction to its warm-up value.
+fn initialise_counters(units: &[Cell<u16>]) {
+    use crate::opcodes::{op, INSTRUCTIONS};
+    let mut i = 0;
+    while i < units.len() {
+        let opcode = (units[i].get() & 0xff) as usize;
+        let info = &INSTRUCTIONS[opcode];
+        if info.cache_units > 0 && i + 1 < units.len() {
+            if opcode == op::JUMP_BACKWARD as usize {
+                units[i + 1].set(counters::make(counters::JUMP_BACKWARD_WARMUP, 0));
+            } else if info.expansion.iter().any(|_| true) && has_counter(opcode as u8) {
+                units[i + 1].set(counters::make(counters::WARMUP, 0));
+            }
+        }
+        i += 1 + info.cache_units;
+    }
+}
+
+fn has_counter(opcode: u8) -> bool {
+    use crate::opcodes::op;
+    matches!(
+        opcode,
+        op::LOAD_GLOBAL
+            | op::LOAD_ATTR
+            | op::STORE_ATTR
+            | op::TO_BOOL
+            | op::BINARY_OP
+            | op::COMPARE_OP
+            | op::BINARY_SUBSCR
+            | op::STORE_SUBSCR
+            | op::UNPACK_SEQUENCE
+            | op::FOR_ITER
+            | op::CALL
+    )
+}
+
+impl Vm {
+    /// Creates (or returns) the `__main__` module's globals dict.
+    pub fn main_globals(&mut self) -> StackRef {
+        if let Some(m) = self.modules.get("__main__") {
+            return m.downcast::<ModuleData>().expect("module").dict;
+        }
+        let dict = new::dict();
+        heap::make_immortal(dict);
+        let d = dict.downcast::<crate::objects::dict::DictData>().expect("dict");
+        new::dict_set_str(d, new::intern("__name__"), new::intern("__main__"));
+        new::dict_set_str(d, new::intern("__builtins__"), self.builtins);
+        let module = heap::alloc(types().module, ModuleData { name: "__main__".into(), dict });
+        heap::make_immortal(module);
+        self.modules.insert("__main__".into(), module);
+        dict
+    }
+
+    /// Runs compiled module code in `__main__`.
+    pub fn run_module_code(&mut self, compiled: &CompiledCode) -> PyResult<StackRef> {
+        let code = code_object(compiled);
+        let globals = self.main_globals();
+        self.push_module_frame(code, globals)?;
+        self.run_top_frame()
+    }
+
+    fn push_module_frame(&mut self, code: StackRef, globals: StackRef) -> PyResult<()> {
+        let data = code.downcast::<CodeData>().expect("code");
+        let _ = data;
+        self.push_code_frame(code, StackRef::NULL, globals)
+    }
+}

@@ -1,0 +1,517 @@
+//! The tier-1 interpreter loop. Python-to-Python calls push a frame and continue in the
+//! same loop (no Rust recursion); returning from an entry frame returns to the Rust
+//! caller. The dispatch `match` is generated from uops.toml (see build.rs); the macros
+//! defined here are the vocabulary it is written in, and the special uops (calls,
+//! returns, raises, back edges) are written by hand below as `uop_*` macros.
+//!
+//! Registers: `frame` (raw pointer into the VM's never-reallocated frame vector),
+//! `units` (the code), `ip`, `sp`. `sp` is written back to the frame before every
+//! escaping call (`sync_sp!`), so a collection always sees exact stacks.
+
+use crate::objects::code::CodeData;
+use crate::objects::new;
+use crate::opcodes::{op, INSTRUCTIONS};
+use crate::runtime::errors::{ExcType, PyErr};
+use crate::runtime::{Frame, Vm};
+use crate::tier1::counters;
+use crate::tier1::hooks::ExecutorExit;
+use crate::tier1::specialize;
+use crate::tier1::unwind::find_handler;
+use crate::value::{StackPtr, StackRef};
+use crate::PyResult;
+
+/// Registers of the running frame.
+struct Regs {
+    frame: *mut Frame,
+    code: &'static CodeData,
+    ip: usize,
+    sp: StackPtr,
+}
+
+impl Regs {
+    fn load(vm: &mut Vm) -> Regs {
+        let frame: *mut Frame = vm.frames.last_mut().expect("a frame to run");
+        // SAFETY: the frame vector never reallocates; the pointer stays valid while
+        // the frame is on it, and this loop only uses it until the frame is popped.
+        let f = unsafe { &*frame };
+        Regs { frame, code: f.code, ip: f.ip, sp: StackPtr::new(f.sp) }
+    }
+}
+
+/// Runs the VM's top frame (marked as an entry frame) until it returns.
+pub fn run(vm: &mut Vm) -> PyResult<StackRef> {
+    vm.native_depth += 1;
+    let result = run_loop(vm);
+    vm.native_depth -= 1;
+    result
+}
+
+#[allow(unused_macros, clippy::needless_late_init)]
+fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
+    let Regs { mut frame, mut code, mut ip, mut sp } = Regs::load(vm);
+    // Errors raised by RERAISE (and bare raise) keep their traceback as is.
+    let mut reraise;
+    'main: loop {
+        let error: PyErr = 'error: {
+            'next_instr: loop {
+                let mut this_ip = ip;
+                let mut word = code.units[this_ip].get();
+                let mut opcode = (word & 0xff) as u8;
+                let mut oparg = (word >> 8) as u32;
+                while opcode == op::EXTENDED_ARG {
+                    this_ip += 1;
+                    word = code.units[this_ip].get();
+                    opcode = (word & 0xff) as u8;
+                    oparg = (oparg << 8) | (word >> 8) as u32;
+                }
+                let this_ip = this_ip;
+                reraise = false;
+                'dispatch: loop {
+                    let mut next_ip = this_ip + 1 + INSTRUCTIONS[opcode as usize].cache_units;
+
+                    macro_rules! stack_peek {
+                        ($depth:expr) => {
+                            sp.peek($depth)
+                        };
+                    }
+                    macro_rules! stack_slice {
+                        ($depth:expr, $count:expr) => {
+                            sp.slice($depth, $count)
+                        };
+                    }
+                    macro_rules! stack_scratch {
+                        ($offset:expr, $count:expr) => {
+                            sp.scratch($offset, $count)
+                        };
+                    }
+                    macro_rules! stack_drop {
+                        ($n:expr) => {
+                            sp.drop_n($n)
+                        };
+                    }
+                    macro_rules! stack_push {
+                        ($v:expr) => {
+                            sp.push($v)
+                        };
+                    }
+                    macro_rules! stack_advance {
+                        ($n:expr) => {
+                            sp.advance($n)
+                        };
+                    }
+                    macro_rules! stack_push_nulls {
+                        ($n:expr) => {
+                            for _ in 0..$n {
+                                sp.push(StackRef::NULL);
+                            }
+                        };
+                    }
+                    macro_rules! stack_push_from {
+                        ($slice:expr) => {
+                            sp.push_from($slice.as_ptr(), $slice.len())
+                        };
+                    }
+                    macro_rules! read_cache {
+                        ($offset:expr, $units:expr) => {
+                            read_cache(code, this_ip + 1 + $offset, $units)
+                        };
+                    }
+                    macro_rules! sync_sp {
+                        () => {
+                            // SAFETY: `frame` is the live top frame (see Regs::load).
+                            unsafe {
+                                (*frame).sp = sp.raw();
+                                (*frame).ip = this_ip;
+                            }
+                        };
+                    }
+                    macro_rules! frame_mut {
+                        () => {
+                            // SAFETY: as in sync_sp; no other reference to the frame is live.
+                            unsafe { &mut *frame }
+                        };
+                    }
+                    macro_rules! raise {
+                        ($e:expr) => {{
+                            let e = $e;
+                            sync_sp!();
+                            break 'error e;
+                        }};
+                    }
+                    macro_rules! deopt {
+                        ($base:expr) => {{
+                            specialize::on_deopt(vm, code, this_ip, $base);
+                            opcode = $base;
+                            continue 'dispatch;
+                        }};
+                    }
+                    macro_rules! jump_by {
+                        ($delta:expr) => {
+                            next_ip = (next_ip as isize + $delta) as usize
+                        };
+                    }
+                    macro_rules! record_branch {
+                        ($offset:expr, $taken:expr) => {{
+                            let cell = &code.units[this_ip + 1 + $offset];
+                            cell.set((cell.get() << 1) | ($taken as u16));
+                        }};
+                    }
+                    macro_rules! dispatch_next {
+                        () => {{
+                            ip = next_ip;
+                            continue 'next_instr;
+                        }};
+                    }
+                    macro_rules! unknown_opcode {
+                        () => {
+                            unreachable!("unknown opcode {opcode}")
+                        };
+                    }
+                    macro_rules! adaptive {
+                        ($family:expr) => {{
+                            let counter = code.units[this_ip + 1].get();
+                            if counters::triggers(counter) {
+                                sync_sp!();
+                                // SAFETY: as in frame_mut.
+                                let f = unsafe { &*frame };
+                                specialize::specialize(vm, f, this_ip, $family, oparg, sp);
+                                let word = code.units[this_ip].get();
+                                opcode = (word & 0xff) as u8;
+                                if opcode != $family {
+                                    continue 'dispatch;
+                                }
+                            } else {
+                                code.units[this_ip + 1].set(counters::decrement(counter));
+                            }
+                        }};
+                    }
+                    // Switches to the frame the VM just pushed, saving the caller's state.
+                    macro_rules! enter_pushed_frame {
+                        () => {{
+                            // SAFETY: the caller frame is still live (frames never move).
+                            unsafe {
+                                (*frame).sp = sp.raw();
+                                (*frame).ip = this_ip;
+                                (*frame).return_ip = next_ip;
+                            }
+                            let regs = Regs::load(vm);
+                            frame = regs.frame;
+                            code = regs.code;
+                            ip = regs.ip;
+                            sp = regs.sp;
+                            continue 'next_instr;
+                        }};
+                    }
+                    // A call from tier 1: Python functions get a frame in this loop, any
+                    // other callable is called from Rust. `values` is [self?, args...].
+                    macro_rules! call_callable {
+                        ($callable:expr, $values:expr, $kwnames:expr, $consumed:expr) => {{
+                            let callable: StackRef = $callable;
+                            let kwnames: &[StackRef] = $kwnames;
+                            if callable.is_kind(crate::objects::kind::Kind::Function) {
+                                let args = crate::objects::function::Args { values: $values, kwnames };
+                                if let Err(e) = vm.push_function_frame(callable, args) {
+                                    raise!(e);
+                                }
+                                sp.drop_n($consumed);
+                                enter_pushed_frame!();
+                            }
+                            sync_sp!();
+                            let args = crate::objects::function::Args { values: $values, kwnames };
+                            let result = match vm.call_args(callable, args) {
+                                Ok(v) => v,
+                                Err(e) => raise!(e),
+                            };
+                            sp.drop_n($consumed);
+                            sp.push(result);
+                            dispatch_next!();
+                        }};
+                    }
+                    macro_rules! uop_CALL {
+                        () => {{
+                            let argc = oparg as usize;
+                            let mut callable = sp.peek(argc + 1);
+                            let mut self_or_null = sp.peek(argc);
+                            if self_or_null.is_null() {
+                                if let Some(m) = callable.downcast::<crate::objects::function::BoundMethodData>() {
+                                    callable = m.func;
+                                    self_or_null = m.receiver;
+                                    sp.set(argc + 1, callable);
+                                    sp.set(argc, self_or_null);
+                                }
+                            }
+                            let with_self = !self_or_null.is_null() as usize;
+                            let values = sp.slice(0, argc + with_self);
+                            call_callable!(callable, values, &[], argc + 2);
+                        }};
+                    }
+                    macro_rules! uop_CALL_KW {
+                        () => {{
+                            let argc = oparg as usize;
+                            let kwnames_tuple = sp.peek(0);
+                            let mut callable = sp.peek(argc + 2);
+                            let mut self_or_null = sp.peek(argc + 1);
+                            if self_or_null.is_null() {
+                                if let Some(m) = callable.downcast::<crate::objects::function::BoundMethodData>() {
+                                    callable = m.func;
+                                    self_or_null = m.receiver;
+                                    sp.set(argc + 2, callable);
+                                    sp.set(argc + 1, self_or_null);
+                                }
+                            }
+                            let with_self = !self_or_null.is_null() as usize;
+                            let values = sp.slice(1, argc + with_self);
+                            let names: &[StackRef] = &kwnames_tuple
+                                .downcast::<crate::objects::tuple::TupleData>()
+                                .expect("CALL_KW names tuple")
+                                .items;
+                            call_callable!(callable, values, names, argc + 3);
+                        }};
+                    }
+                    macro_rules! uop_CALL_FUNCTION_EX {
+                        () => {{
+                            let has_kwargs = (oparg & 1) as usize;
+                            let callargs = sp.peek(has_kwargs);
+                            let callable = sp.peek(has_kwargs + 2);
+                            let self_or_null = sp.peek(has_kwargs + 1);
+                            if has_kwargs == 1 {
+                                raise!(PyErr::new(ExcType::TypeError, "calls with **kwargs are not supported yet"));
+                            }
+                            let items: Vec<StackRef> = match callargs.downcast::<crate::objects::tuple::TupleData>() {
+                                Some(t) => t.items.to_vec(),
+                                None => raise!(PyErr::new(ExcType::TypeError, "argument after * must be a tuple")),
+                            };
+                            let mut values = Vec::with_capacity(items.len() + 1);
+                            if !self_or_null.is_null() {
+                                values.push(self_or_null);
+                            }
+                            values.extend(items);
+                            call_callable!(callable, &values, &[], 3 + has_kwargs);
+                        }};
+                    }
+                    macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
+                        ($new_frame:ident) => {
+                            let argc = oparg as usize;
+                            let callable = sp.peek(argc + 1);
+                            let with_self = !sp.peek(argc).is_null() as usize;
+                            let values = sp.slice(0, argc + with_self);
+                            if let Err(e) = vm.push_frame_exact(callable, values) {
+                                raise!(e);
+                            }
+                            sp.drop_n(argc + 2);
+                            #[allow(clippy::let_unit_value)]
+                            let $new_frame = ();
+                        };
+                    }
+                    macro_rules! uop__SAVE_RETURN_OFFSET {
+                        () => {};
+                    }
+                    macro_rules! uop__PUSH_FRAME {
+                        ($new_frame:ident) => {
+                            let () = $new_frame;
+                            // The caller's state goes into the caller frame, which is now
+                            // second from the top.
+                            // SAFETY: frames never move; the caller frame is live.
+                            unsafe {
+                                (*frame).sp = sp.raw();
+                                (*frame).ip = this_ip;
+                                (*frame).return_ip = next_ip;
+                            }
+                            let regs = Regs::load(vm);
+                            frame = regs.frame;
+                            code = regs.code;
+                            ip = regs.ip;
+                            sp = regs.sp;
+                            continue 'next_instr;
+                        };
+                    }
+                    macro_rules! uop__POP_FRAME {
+                        () => {{
+                            let retval = sp.pop();
+                            // SAFETY: the frame is live until pop_frame below.
+                            let was_entry = unsafe { (*frame).entry };
+                            vm.pop_frame();
+                            if was_entry {
+                                return Ok(retval);
+                            }
+                            let regs = Regs::load(vm);
+                            frame = regs.frame;
+                            code = regs.code;
+                            sp = regs.sp;
+                            // SAFETY: the caller frame is live.
+                            ip = unsafe { (*frame).return_ip };
+                            sp.push(retval);
+                            continue 'next_instr;
+                        }};
+                    }
+                    macro_rules! uop_RESUME {
+                        () => {{
+                            if vm.safepoint_due() {
+                                sync_sp!();
+                                if let Err(e) = vm.safepoint() {
+                                    raise!(e);
+                                }
+                            }
+                        }};
+                    }
+                    macro_rules! uop_JUMP_BACKWARD {
+                        () => {{
+                            if vm.safepoint_due() {
+                                sync_sp!();
+                                if let Err(e) = vm.safepoint() {
+                                    raise!(e);
+                                }
+                            }
+                            let counter = code.units[this_ip + 1].get();
+                            if counters::triggers(counter) {
+                                sync_sp!();
+                                // SAFETY: as in frame_mut.
+                                let code_ref = unsafe { (*frame).code_ref };
+                                if specialize::back_edge_hot(vm, code_ref, code, this_ip) {
+                                    // Now ENTER_EXECUTOR: run it right away.
+                                    opcode = op::ENTER_EXECUTOR;
+                                    oparg = (code.units[this_ip].get() >> 8) as u32;
+                                    continue 'dispatch;
+                                }
+                            } else {
+                                code.units[this_ip + 1].set(counters::decrement(counter));
+                            }
+                            next_ip -= oparg as usize;
+                        }};
+                    }
+                    macro_rules! uop_ENTER_EXECUTOR {
+                        () => {{
+                            let executor = code.executors.borrow()[oparg as usize].clone();
+                            if executor.is_valid() {
+                                sync_sp!();
+                                match executor.execute(vm) {
+                                    Ok(ExecutorExit::Resume) => {
+                                        let regs = Regs::load(vm);
+                                        frame = regs.frame;
+                                        code = regs.code;
+                                        ip = regs.ip;
+                                        sp = regs.sp;
+                                        continue 'next_instr;
+                                    }
+                                    Err(e) => {
+                                        let regs = Regs::load(vm);
+                                        frame = regs.frame;
+                                        code = regs.code;
+                                        sp = regs.sp;
+                                        break 'error e;
+                                    }
+                                }
+                            }
+                            // Invalid: behave as the original back edge.
+                            next_ip -= executor.original_oparg() as usize;
+                        }};
+                    }
+                    macro_rules! uop_EXTENDED_ARG {
+                        () => {
+                            unreachable!("EXTENDED_ARG is folded into the next instruction at fetch")
+                        };
+                    }
+                    macro_rules! uop_CACHE {
+                        () => {
+                            unreachable!("CACHE executed")
+                        };
+                    }
+                    macro_rules! uop_RAISE_VARARGS {
+                        () => {{
+                            let err = match oparg {
+                                0 => {
+                                    reraise = true;
+                                    let handled = crate::runtime::exc_state::handled();
+                                    if handled == crate::runtime::types::none() {
+                                        PyErr::new(ExcType::RuntimeError, "No active exception to reraise")
+                                    } else {
+                                        PyErr::from_exception(handled)
+                                    }
+                                }
+                                1 => match vm.exception_from_raise_arg(sp.peek(0)) {
+                                    Ok(e) => e,
+                                    Err(e) => e,
+                                },
+                                _ => match vm.exception_from_raise_arg(sp.peek(1)) {
+                                    Ok(e) => match vm.set_cause(&e, sp.peek(0)) {
+                                        Ok(()) => e,
+                                        Err(e2) => e2,
+                                    },
+                                    Err(e) => e,
+                                },
+                            };
+                            raise!(err);
+                        }};
+                    }
+                    macro_rules! uop_RERAISE {
+                        () => {{
+                            let exc = sp.peek(0);
+                            if oparg != 0 {
+                                let lasti = sp.peek(1);
+                                // SAFETY: as in frame_mut.
+                                unsafe { (*frame).ip = lasti.small_int_value() as usize };
+                            }
+                            reraise = true;
+                            let e = PyErr::from_exception(exc);
+                            // SAFETY: as in frame_mut.
+                            unsafe { (*frame).sp = sp.raw() };
+                            break 'error e;
+                        }};
+                    }
+
+                    include!(concat!(env!("OUT_DIR"), "/tier1_dispatch.rs"))
+                }
+            }
+        };
+        // Unwinding: find a handler in this frame or pop frames until one is found.
+        let mut error = error;
+        if !reraise {
+            vm.note_raise(&error);
+        }
+        // SAFETY: `frame` is the live top frame.
+        let mut at_ip = unsafe { (*frame).ip };
+        if !reraise {
+            vm.add_traceback(&error, unsafe { (*frame).code_ref }, at_ip);
+        }
+        loop {
+            if let Some(handler) = find_handler(code, at_ip) {
+                // SAFETY: `frame` is the live top frame.
+                let f = unsafe { &mut *frame };
+                sp = StackPtr::new(f.stack_base);
+                sp.advance(handler.depth as usize);
+                if handler.push_lasti {
+                    sp.push(new::int(at_ip as i64));
+                }
+                let exc = error.exception();
+                sp.push(exc);
+                drop(error);
+                ip = handler.target as usize;
+                continue 'main;
+            }
+            // SAFETY: live until popped.
+            let was_entry = unsafe { (*frame).entry };
+            vm.pop_frame();
+            if was_entry {
+                return Err(error);
+            }
+            let regs = Regs::load(vm);
+            frame = regs.frame;
+            code = regs.code;
+            sp = regs.sp;
+            at_ip = regs.ip;
+            // SAFETY: live caller frame.
+            vm.add_traceback(&error, unsafe { (*frame).code_ref }, at_ip);
+        }
+    }
+}
+
+/// Reads an operand of 1, 2 or 4 units from the inline cache (little-endian units).
+#[inline(always)]
+fn read_cache(code: &CodeData, at: usize, units: usize) -> u64 {
+    let mut value = 0u64;
+    for i in 0..units {
+        value |= (code.units[at + i].get() as u64) << (16 * i);
+    }
+    value
+}
+

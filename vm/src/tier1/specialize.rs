@@ -1,0 +1,314 @@
+//! Adaptive specialization: when a generic instruction's counter runs out, look at the
+//! operands it is about to work on and rewrite it in place to a specialized form (with
+//! its cache filled), or back off exponentially. Also the deopt bookkeeping and the
+//! hot-back-edge hand-off to the optimizer.
+
+use crate::objects::code::CodeData;
+use crate::objects::dict::DictData;
+use crate::objects::function::{BoundMethodData, BuiltinFunctionData, FunctionData};
+use crate::objects::kind::Kind;
+use crate::objects::module::ModuleData;
+use crate::objects::types::TypeData;
+use crate::opcodes::{op, INSTRUCTIONS};
+use crate::runtime::types::{lookup, shared_key_index, type_of, type_version, types};
+use crate::runtime::{Frame, Vm};
+use crate::tier1::counters;
+use crate::value::{StackPtr, StackRef};
+
+fn write_cache(code: &CodeData, ip: usize, offset: usize, units: usize, value: u64) {
+    for i in 0..units {
+        code.units[ip + 1 + offset + i].set((value >> (16 * i)) as u16);
+    }
+}
+
+fn rewrite(vm: &mut Vm, code: &CodeData, ip: usize, opcode: u8) {
+    let unit = &code.units[ip];
+    unit.set((unit.get() & 0xff00) | opcode as u16);
+    code.units[ip + 1].set(counters::make(counters::COOLDOWN, 0));
+    *vm.stats.specialized.entry(INSTRUCTIONS[opcode as usize].name).or_default() += 1;
+}
+
+fn fail(vm: &mut Vm, code: &CodeData, ip: usize, family: u8) {
+    let counter = code.units[ip + 1].get();
+    code.units[ip + 1].set(counters::backed_off(counter));
+    *vm.stats.specialization_failures.entry(INSTRUCTIONS[family as usize].name).or_default() += 1;
+}
+
+/// Entry offsets in the shared cache layouts.
+mod layout {
+    // LOAD_GLOBAL: counter/1, index/1, module_keys_version/2, builtin_keys_version/2
+    pub const GLOBAL_INDEX: usize = 1;
+    pub const GLOBAL_MODULE_VERSION: usize = 2;
+    pub const GLOBAL_BUILTIN_VERSION: usize = 4;
+    // LOAD_ATTR / STORE_ATTR: counter/1, version/2, index/1, descr/4
+    pub const ATTR_VERSION: usize = 1;
+    pub const ATTR_INDEX: usize = 3;
+    pub const ATTR_DESCR: usize = 4;
+    // CALL: counter/1, func_version/2
+    pub const CALL_FUNC_VERSION: usize = 1;
+}
+
+/// Tries to specialize the generic instruction `family` at `ip`.
+pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32, sp: StackPtr) {
+    let code = frame.code;
+    let chosen = match family {
+        op::LOAD_GLOBAL => load_global(code, frame, ip, oparg),
+        op::LOAD_ATTR => load_attr(code, ip, oparg, sp.peek(0)),
+        op::STORE_ATTR => store_attr(code, ip, oparg, sp.peek(0)),
+        op::BINARY_OP => binary_op(oparg, sp.peek(1), sp.peek(0)),
+        op::COMPARE_OP => compare_op(sp.peek(1), sp.peek(0)),
+        op::BINARY_SUBSCR => subscr(sp.peek(1), sp.peek(0), op::BINARY_SUBSCR_LIST_INT, op::BINARY_SUBSCR_TUPLE_INT, op::BINARY_SUBSCR_DICT),
+        op::STORE_SUBSCR => subscr(sp.peek(1), sp.peek(0), op::STORE_SUBSCR_LIST_INT, 0, op::STORE_SUBSCR_DICT),
+        op::CALL => call(code, ip, oparg, sp.peek(oparg as usize + 1), sp.peek(oparg as usize)),
+        op::FOR_ITER => match sp.peek(0).kind() {
+            Kind::RangeIter => Some(op::FOR_ITER_RANGE),
+            Kind::ListIter => Some(op::FOR_ITER_LIST),
+            Kind::TupleIter => Some(op::FOR_ITER_TUPLE),
+            _ => None,
+        },
+        op::UNPACK_SEQUENCE => match sp.peek(0).kind() {
+            Kind::Tuple if oparg == 2 => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),
+            Kind::Tuple => Some(op::UNPACK_SEQUENCE_TUPLE),
+            Kind::List => Some(op::UNPACK_SEQUENCE_LIST),
+            _ => None,
+        },
+        op::TO_BOOL => match sp.peek(0).kind() {
+            Kind::Bool => Some(op::TO_BOOL_BOOL),
+            Kind::SmallInt => Some(op::TO_BOOL_INT),
+            Kind::None => Some(op::TO_BOOL_NONE),
+            Kind::List => Some(op::TO_BOOL_LIST),
+            Kind::Str => Some(op::TO_BOOL_STR),
+            _ => None,
+        },
+        _ => None,
+    };
+    match chosen {
+        Some(opcode) if opcode != 0 => rewrite(vm, code, ip, opcode),
+        _ => fail(vm, code, ip, family),
+    }
+}
+
+fn dict_index(dict: &DictData, name: StackRef) -> Option<usize> {
+    let s = name.downcast::<crate::objects::str::StrData>()?;
+    let hash = crate::objects::new::str_hash(s);
+    dict.find_with(hash, |k| k == name || k.downcast::<crate::objects::str::StrData>().map(|o| o.value == s.value).unwrap_or(false))
+}
+
+fn fits_u16(index: usize) -> bool {
+    index < u16::MAX as usize
+}
+
+fn load_global(code: &CodeData, frame: &Frame, ip: usize, oparg: u32) -> Option<u8> {
+    let name = code.names[(oparg >> 1) as usize];
+    let globals = frame.globals.downcast::<DictData>()?;
+    if let Some(index) = dict_index(globals, name) {
+        if !fits_u16(index) {
+            return None;
+        }
+        write_cache(code, ip, layout::GLOBAL_INDEX, 1, index as u64);
+        write_cache(code, ip, layout::GLOBAL_MODULE_VERSION, 2, globals.ensure_keys_version() as u64);
+        return Some(op::LOAD_GLOBAL_MODULE);
+    }
+    let builtins = frame.builtins.downcast::<DictData>()?;
+    let index = dict_index(builtins, name)?;
+    if !fits_u16(index) {
+        return None;
+    }
+    write_cache(code, ip, layout::GLOBAL_INDEX, 1, index as u64);
+    write_cache(code, ip, layout::GLOBAL_MODULE_VERSION, 2, globals.ensure_keys_version() as u64);
+    write_cache(code, ip, layout::GLOBAL_BUILTIN_VERSION, 2, builtins.ensure_keys_version() as u64);
+    Some(op::LOAD_GLOBAL_BUILTIN)
+}
+
+fn load_attr(code: &CodeData, ip: usize, oparg: u32, owner: StackRef) -> Option<u8> {
+    let name = code.names[(oparg >> 1) as usize];
+    if let Some(module) = owner.downcast::<ModuleData>() {
+        let dict = module.dict.downcast::<DictData>()?;
+        let index = dict_index(dict, name)?;
+        if !fits_u16(index) {
+            return None;
+        }
+        write_cache(code, ip, layout::ATTR_VERSION, 2, dict.ensure_keys_version() as u64);
+        write_cache(code, ip, layout::ATTR_INDEX, 1, index as u64);
+        return Some(op::LOAD_ATTR_MODULE);
+    }
+    if owner.downcast::<TypeData>().is_some() {
+        let value = lookup(owner, name)?;
+        if matches!(value.kind(), Kind::ClassMethod | Kind::StaticMethod | Kind::Property) {
+            return None;
+        }
+        write_cache(code, ip, layout::ATTR_VERSION, 2, type_version(owner) as u64);
+        write_cache(code, ip, layout::ATTR_DESCR, 4, value.bits() as u64);
+        return Some(op::LOAD_ATTR_CLASS);
+    }
+    let ty = type_of(owner);
+    let descr = lookup(ty, name);
+    let is_instance = owner.kind() == Kind::Instance;
+    let shadowed = is_instance && shared_key_index(ty, name, false).is_some();
+    if oparg & 1 == 1 {
+        let d = descr?;
+        let is_method = d.downcast::<FunctionData>().is_some()
+            || d.downcast::<BuiltinFunctionData>().map(|b| !b.owner.is_null()).unwrap_or(false);
+        if !is_method || shadowed {
+            return None;
+        }
+        write_cache(code, ip, layout::ATTR_VERSION, 2, type_version(ty) as u64);
+        write_cache(code, ip, layout::ATTR_DESCR, 4, d.bits() as u64);
+        return Some(op::LOAD_ATTR_METHOD);
+    }
+    if is_instance && descr.is_none() {
+        let index = shared_key_index(ty, name, false)?;
+        if !fits_u16(index) {
+            return None;
+        }
+        write_cache(code, ip, layout::ATTR_VERSION, 2, type_version(ty) as u64);
+        write_cache(code, ip, layout::ATTR_INDEX, 1, index as u64);
+        return Some(op::LOAD_ATTR_INSTANCE_VALUE);
+    }
+    None
+}
+
+fn store_attr(code: &CodeData, ip: usize, oparg: u32, owner: StackRef) -> Option<u8> {
+    if owner.kind() != Kind::Instance {
+        return None;
+    }
+    let name = code.names[oparg as usize];
+    let ty = type_of(owner);
+    if lookup(ty, name).is_some() {
+        return None;
+    }
+    let index = shared_key_index(ty, name, false)?;
+    if !fits_u16(index) {
+        return None;
+    }
+    write_cache(code, ip, layout::ATTR_VERSION, 2, type_version(ty) as u64);
+    write_cache(code, ip, layout::ATTR_INDEX, 1, index as u64);
+    Some(op::STORE_ATTR_INSTANCE_VALUE)
+}
+
+fn binary_op(oparg: u32, lhs: StackRef, rhs: StackRef) -> Option<u8> {
+    let ints = lhs.is_small_int() && rhs.is_small_int();
+    let floats = lhs.kind() == Kind::Float && rhs.kind() == Kind::Float;
+    let strs = lhs.kind() == Kind::Str && rhs.kind() == Kind::Str;
+    match oparg {
+        0 | 13 if ints => Some(op::BINARY_OP_ADD_INT),
+        0 | 13 if floats => Some(op::BINARY_OP_ADD_FLOAT),
+        0 | 13 if strs => Some(op::BINARY_OP_ADD_STR),
+        10 | 23 if ints => Some(op::BINARY_OP_SUBTRACT_INT),
+        10 | 23 if floats => Some(op::BINARY_OP_SUBTRACT_FLOAT),
+        5 | 18 if ints => Some(op::BINARY_OP_MULTIPLY_INT),
+        5 | 18 if floats => Some(op::BINARY_OP_MULTIPLY_FLOAT),
+        11 | 24 if floats => Some(op::BINARY_OP_TRUE_DIVIDE_FLOAT),
+        _ => None,
+    }
+}
+
+fn compare_op(lhs: StackRef, rhs: StackRef) -> Option<u8> {
+    if lhs.is_small_int() && rhs.is_small_int() {
+        Some(op::COMPARE_OP_INT)
+    } else if lhs.kind() == Kind::Float && rhs.kind() == Kind::Float {
+        Some(op::COMPARE_OP_FLOAT)
+    } else if lhs.kind() == Kind::Str && rhs.kind() == Kind::Str {
+        Some(op::COMPARE_OP_STR)
+    } else {
+        None
+    }
+}
+
+fn subscr(container: StackRef, sub: StackRef, list_int: u8, tuple_int: u8, dict: u8) -> Option<u8> {
+    match container.kind() {
+        Kind::List if sub.is_small_int() => Some(list_int),
+        Kind::Tuple if sub.is_small_int() && tuple_int != 0 => Some(tuple_int),
+        Kind::Dict => Some(dict),
+        _ => None,
+    }
+}
+
+fn exact_args_function(callable: StackRef, argc: u32, with_self: bool) -> Option<&'static FunctionData> {
+    let f = callable.downcast::<FunctionData>()?;
+    let code = f.code.downcast::<CodeData>()?;
+    let simple = code.flags & (crate::compiler::code::code_flags::VARARGS | crate::compiler::code::code_flags::VARKEYWORDS) == 0
+        && code.kwonly_arg_count == 0;
+    (simple && code.arg_count == argc + with_self as u32).then_some(f)
+}
+
+fn call(code: &CodeData, ip: usize, oparg: u32, callable: StackRef, self_or_null: StackRef) -> Option<u8> {
+    match callable.kind() {
+        Kind::Function => {
+            let f = exact_args_function(callable, oparg, !self_or_null.is_null())?;
+            write_cache(code, ip, layout::CALL_FUNC_VERSION, 2, f.version.get() as u64);
+            Some(op::CALL_PY_EXACT_ARGS)
+        }
+        Kind::BoundMethod if self_or_null.is_null() => {
+            let m = callable.downcast::<BoundMethodData>()?;
+            let f = exact_args_function(m.func, oparg, true)?;
+            write_cache(code, ip, layout::CALL_FUNC_VERSION, 2, f.version.get() as u64);
+            Some(op::CALL_BOUND_METHOD_EXACT_ARGS)
+        }
+        Kind::BuiltinFunction => {
+            let b = callable.downcast::<BuiltinFunctionData>()?;
+            if b.owner.is_null() && b.name == "len" && oparg == 1 && self_or_null.is_null() {
+                Some(op::CALL_LEN)
+            } else if b.owner.is_null() && b.name == "isinstance" && oparg == 2 && self_or_null.is_null() {
+                Some(op::CALL_ISINSTANCE)
+            } else if b.owner == types().list && b.name == "append" && oparg == 1 && !self_or_null.is_null() {
+                Some(op::CALL_LIST_APPEND)
+            } else {
+                Some(op::CALL_BUILTIN_FAST)
+            }
+        }
+        Kind::Type => {
+            let t = callable.downcast::<TypeData>()?;
+            (!t.is_heap_type && self_or_null.is_null()).then_some(op::CALL_BUILTIN_CLASS)
+        }
+        _ => None,
+    }
+}
+
+/// A specialized instruction's guard failed: count it, and after enough failures
+/// revert the instruction to its generic form.
+pub fn on_deopt(vm: &mut Vm, code: &CodeData, ip: usize, family: u8) {
+    *vm.stats.deopts.entry(INSTRUCTIONS[family as usize].name).or_default() += 1;
+    let unit = &code.units[ip];
+    if unit.get() & 0xff == family as u16 {
+        return;
+    }
+    let counter = code.units[ip + 1].get();
+    if counters::triggers(counter) {
+        unit.set((unit.get() & 0xff00) | family as u16);
+        code.units[ip + 1].set(counters::backed_off(counters::make(0, 0)));
+    } else {
+        code.units[ip + 1].set(counters::decrement(counter));
+    }
+}
+
+/// The back edge at `ip` is hot: offer it to the optimizer. Returns true when an
+/// executor was installed (the instruction is now ENTER_EXECUTOR).
+pub fn back_edge_hot(vm: &mut Vm, code_ref: StackRef, code: &CodeData, ip: usize) -> bool {
+    vm.stats.hot_back_edges += 1;
+    let executor = match vm.optimizer.take() {
+        Some(mut optimizer) => {
+            let result = optimizer.optimize(vm, code_ref, ip);
+            vm.optimizer = Some(optimizer);
+            result
+        }
+        None => None,
+    };
+    match executor {
+        Some(executor) if code.executors.borrow().len() < 256 => {
+            let index = {
+                let mut executors = code.executors.borrow_mut();
+                executors.push(executor);
+                executors.len() - 1
+            };
+            code.units[ip].set(((index as u16) << 8) | op::ENTER_EXECUTOR as u16);
+            vm.stats.executors_installed += 1;
+            true
+        }
+        _ => {
+            let counter = code.units[ip + 1].get();
+            code.units[ip + 1].set(counters::backed_off(counter));
+            false
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! BINARY_OP and its int, float and str specializations. The int ops deopt when the
+//! result leaves the tagged range, so that the generic path promotes to a big int.
+
+use crate::objects::float::FloatData;
+use crate::objects::new;
+use crate::objects::str::StrData;
+use crate::runtime::Vm;
+use crate::value::StackRef;
+use crate::PyResult;
+
+pub fn binary_op(vm: &mut Vm, oparg: u32, lhs: StackRef, rhs: StackRef) -> PyResult<StackRef> {
+    crate::ops::binary_op(vm, oparg, lhs, rhs)
+}
+
+#[inline(always)]
+pub fn guard_both_int(left: StackRef, right: StackRef) -> bool {
+    left.is_small_int() && right.is_small_int()
+}
+
+#[inline(always)]
+pub fn guard_both_float(left: StackRef, right: StackRef) -> bool {
+    left.is_kind(crate::objects::kind::Kind::Float) && right.is_kind(crate::objects::kind::Kind::Float)
+}
+
+#[inline(always)]
+pub fn guard_both_str(left: StackRef, right: StackRef) -> bool {
+    left.is_kind(crate::objects::kind::Kind::Str) && right.is_kind(crate::objects::kind::Kind::Str)
+}
+
+#[inline(always)]
+pub fn binary_op_add_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    StackRef::small_int(left.small_int_value() + right.small_int_value())
+}
+
+#[inline(always)]
+pub fn binary_op_subtract_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    StackRef::small_int(left.small_int_value() - right.small_int_value())
+}
+
+#[inline(always)]
+pub fn binary_op_multiply_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    left.small_int_value().checked_mul(right.small_int_value()).and_then(StackRef::small_int)
+}
+
+#[inline(always)]
+fn floats(left: StackRef, right: StackRef) -> (f64, f64) {
+    // SAFETY: the preceding _GUARD_BOTH_FLOAT checked both kinds.
+    unsafe { (left.payload_unchecked::<FloatData>().value, right.payload_unchecked::<FloatData>().value) }
+}
+
+#[inline(always)]
+pub fn binary_op_add_float(left: StackRef, right: StackRef) -> StackRef {
+    let (a, b) = floats(left, right);
+    new::float(a + b)
+}
+
+#[inline(always)]
+pub fn binary_op_subtract_float(left: StackRef, right: StackRef) -> StackRef {
+    let (a, b) = floats(left, right);
+    new::float(a - b)
+}
+
+#[inline(always)]
+pub fn binary_op_multiply_float(left: StackRef, right: StackRef) -> StackRef {
+    let (a, b) = floats(left, right);
+    new::float(a * b)
+}
+
+/// Deopts on a zero divisor so that the generic path raises ZeroDivisionError.
+#[inline(always)]
+pub fn binary_op_true_divide_float(left: StackRef, right: StackRef) -> Option<StackRef> {
+    let (a, b) = floats(left, right);
+    if b == 0.0 {
+        None
+    } else {
+        Some(new::float(a / b))
+    }
+}
+
+pub fn binary_op_add_str(left: StackRef, right: StackRef) -> StackRef {
+    let (a, b) = (left.downcast::<StrData>().expect("guarded"), right.downcast::<StrData>().expect("guarded"));
+    let mut s = String::with_capacity(a.value.len() + b.value.len());
+    s.push_str(&a.value);
+    s.push_str(&b.value);
+    new::string(s)
+}

@@ -1,0 +1,51 @@
+//! COMPARE_OP and its specializations, IS_OP and CONTAINS_OP.
+
+use crate::objects::float::FloatData;
+use crate::objects::str::StrData;
+use crate::runtime::types::bool_value;
+use crate::runtime::Vm;
+use crate::value::StackRef;
+use crate::PyResult;
+
+pub fn compare_op(vm: &mut Vm, oparg: u32, left: StackRef, right: StackRef) -> PyResult<StackRef> {
+    crate::ops::compare(vm, oparg, left, right)
+}
+
+#[inline(always)]
+fn apply<T: PartialOrd>(oparg: u32, a: T, b: T) -> bool {
+    match oparg {
+        0 => a < b,
+        1 => a <= b,
+        2 => a == b,
+        3 => a != b,
+        4 => a > b,
+        _ => a >= b,
+    }
+}
+
+#[inline(always)]
+pub fn compare_op_int(oparg: u32, left: StackRef, right: StackRef) -> StackRef {
+    bool_value(apply(oparg, left.small_int_value(), right.small_int_value()))
+}
+
+#[inline(always)]
+pub fn compare_op_float(oparg: u32, left: StackRef, right: StackRef) -> StackRef {
+    // SAFETY: _GUARD_BOTH_FLOAT checked both kinds.
+    let (a, b) = unsafe { (left.payload_unchecked::<FloatData>().value, right.payload_unchecked::<FloatData>().value) };
+    bool_value(apply(oparg, a, b))
+}
+
+pub fn compare_op_str(oparg: u32, left: StackRef, right: StackRef) -> StackRef {
+    let a = &left.downcast::<StrData>().expect("guarded").value;
+    let b = &right.downcast::<StrData>().expect("guarded").value;
+    bool_value(apply(oparg, a.as_ref(), b.as_ref()))
+}
+
+pub fn is_op(oparg: u32, left: StackRef, right: StackRef) -> StackRef {
+    bool_value((left == right) != (oparg == 1))
+}
+
+pub fn contains_op(vm: &mut Vm, oparg: u32, left: StackRef, right: StackRef) -> PyResult<StackRef> {
+    let found = crate::ops::contains(vm, right, left)?;
+    Ok(bool_value(found != (oparg == 1)))
+}
