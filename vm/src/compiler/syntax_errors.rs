@@ -227,6 +227,7 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         (finder.found, finder.single_assign_target)
     };
     let generic = "invalid syntax";
+    let from_parser = !matches!(err.error, ParseErrorType::Lexical(_));
     let err = match &err.error {
         ParseErrorType::Lexical(lex) => match lex {
             LexicalErrorType::Eof => {
@@ -280,12 +281,16 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
             }
         }
         ParseErrorType::ExpectedToken { expected, found } => match expected {
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if scan.unclosed.is_some() => {
+                let (offset, c) = scan.unclosed.unwrap();
+                return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
+            }
             TokenKind::Colon if *found == TokenKind::Newline => syntax("expected ':'"),
             TokenKind::Comma
                 if matches!(
                     found,
                     TokenKind::Name | TokenKind::Int | TokenKind::Float | TokenKind::String | TokenKind::FStringStart
-                ) && scan.unclosed.is_none() =>
+                ) =>
             {
                 syntax("invalid syntax. Perhaps you forgot a comma?")
             }
@@ -347,9 +352,13 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         ParseErrorType::FStringError(e) => syntax(&fstring_message(e)),
         _ => syntax(generic),
     };
-    if err.message == generic {
+    // As CPython's full-source tokenization does after a parser error: a bracket
+    // left open on an earlier line is the real problem.
+    if from_parser {
         if let Some((offset, c)) = scan.unclosed {
-            return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
+            if lines.line_col(offset).0 < err.line {
+                return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
+            }
         }
     }
     err

@@ -46,7 +46,7 @@ pub fn run(vm: &mut Vm) -> PyResult<StackRef> {
     result
 }
 
-#[allow(unused_macros, clippy::needless_late_init)]
+#[allow(unused_macros, unused_parens, unreachable_code, clippy::needless_late_init)]
 fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
     let Regs { mut frame, mut code, mut ip, mut sp } = Regs::load(vm);
     // Errors raised by RERAISE (and bare raise) keep their traceback as is.
@@ -397,7 +397,6 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                                         let regs = Regs::load(vm);
                                         frame = regs.frame;
                                         code = regs.code;
-                                        sp = regs.sp;
                                         break 'error e;
                                     }
                                 }
@@ -464,7 +463,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
             }
         };
         // Unwinding: find a handler in this frame or pop frames until one is found.
-        let mut error = error;
+        let error = error;
         if !reraise {
             vm.note_raise(&error);
         }
@@ -497,7 +496,6 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
             let regs = Regs::load(vm);
             frame = regs.frame;
             code = regs.code;
-            sp = regs.sp;
             at_ip = regs.ip;
             // SAFETY: live caller frame.
             vm.add_traceback(&error, unsafe { (*frame).code_ref }, at_ip);

@@ -104,7 +104,7 @@ pub fn emit_metadata(spec: &Spec) -> String {
         let (ins, outs) = stack_of(spec, &inst.name).expect("checked");
         writeln!(
             out,
-            "#[allow(unused_variables, clippy::identity_op)]\nfn stack_effect_{}(oparg: u32) -> (usize, usize) {{ ({}, {}) }}",
+            "#[allow(unused_variables, non_snake_case, clippy::identity_op)]\nfn stack_effect_{}(oparg: u32) -> (usize, usize) {{ ({}, {}) }}",
             inst.name,
             slots_expr(&ins),
             slots_expr(&outs)
