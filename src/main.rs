@@ -8,6 +8,7 @@ use sidewinder_vm::compiler::{compile_module, CompileError, CompileErrorKind};
 use sidewinder_vm::runtime::{JitMode, Options, Vm};
 use sidewinder_vm::{ExcType, PyErr};
 
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -185,8 +186,19 @@ fn run(invocation: Invocation, mode: JitMode) -> u8 {
             heap.allocations, heap.frees, heap.collections, heap.cycle_collections, heap.cycle_garbage
         );
     }
-    let _ = PyErr::bare;
+    if vm.options.jit_stats {
+        if let Some(peak) = peak_rss_kib() {
+            eprintln!("process: peak RSS {peak} kB");
+        }
+    }
     status
+}
+
+/// The process's peak resident set size (VmHWM), where /proc provides it.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn main() -> ExitCode {

@@ -26,7 +26,7 @@ pub fn collect(walk_roots: RootWalker<'_>) {
     while let Some(ptr) = work.pop() {
         // SAFETY: ZCT entries are live objects (they are freed only here).
         let header = unsafe { &*ptr };
-        if header.refcnt.get() > 0 {
+        if header.refcnt.get() > 0 || header.has(gc_bits::IMMORTAL) {
             header.clear(gc_bits::IN_ZCT);
             continue;
         }

@@ -1,8 +1,6 @@
 //! Calling: pushing frames for Python functions (binding arguments as CPython does),
 //! calling builtins, bound methods and types, and the safepoint.
 
-use std::cell::Cell;
-
 use crate::compiler::code::code_flags;
 use crate::heap::{self, Handle};
 use crate::objects::code::CodeData;
@@ -20,18 +18,25 @@ use crate::value::StackRef;
 use crate::PyResult;
 
 thread_local! {
-    static NEXT_FUNCTION_VERSION: Cell<u32> = const { Cell::new(1) };
+    /// The function-by-version cache: function version -> code object. Code objects
+    /// are immortal, so a call can still be projected after its function is gone.
+    static FUNCTION_BY_VERSION: std::cell::RefCell<std::collections::HashMap<u32, StackRef>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
-/// A fresh function version. Versions identify (code, defaults) pairs; the
-/// function-by-version cache maps them back to code objects.
-pub fn next_function_version(code: &CodeData) -> u32 {
-    let _ = code;
-    NEXT_FUNCTION_VERSION.with(|n| {
-        let v = n.get();
-        n.set(v.wrapping_add(1).max(1));
-        v
-    })
+/// The version for a new function running `code`: the code object's own version, so
+/// every function made from one code object shares it. Records it in the
+/// function-by-version cache.
+pub fn function_version_for(code_ref: StackRef, code: &CodeData) -> u32 {
+    FUNCTION_BY_VERSION.with(|cache| {
+        cache.borrow_mut().entry(code.version).or_insert(code_ref);
+    });
+    code.version
+}
+
+/// The code object of a function version, if one was ever created.
+pub fn code_for_function_version(version: u32) -> Option<StackRef> {
+    FUNCTION_BY_VERSION.with(|cache| cache.borrow().get(&version).copied())
 }
 
 fn str_of(v: StackRef) -> String {
@@ -51,12 +56,9 @@ impl Vm {
         if base + need > DATA_STACK_SLOTS {
             return Err(PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
-        for slot in &mut self.data_stack[base..base + nlocals] {
-            *slot = StackRef::NULL;
-        }
-        let localsplus: *mut StackRef = &mut self.data_stack[base];
-        // SAFETY: base + nlocals is within the data stack (checked above).
-        let stack_base = unsafe { localsplus.add(nlocals) };
+        self.data_stack[base..base + nlocals].fill(StackRef::NULL.bits());
+        let localsplus = self.data_stack.as_mut_ptr().wrapping_add(base).cast::<StackRef>();
+        let stack_base = localsplus.wrapping_add(nlocals);
         self.data_top = base + need;
         self.frames.push(Frame {
             code,

@@ -56,7 +56,9 @@ pub const STACK_SLACK: usize = 8;
 pub struct Vm {
     /// The frame stack; never reallocated (capacity MAX_FRAMES), so frame pointers stay valid.
     pub frames: Vec<Frame>,
-    pub(crate) data_stack: Box<[StackRef]>,
+    /// Raw words of the data stack (StackRefs); allocated zeroed so that untouched
+    /// pages cost no memory.
+    pub(crate) data_stack: Box<[usize]>,
     /// Index of the first free slot of the data stack.
     pub(crate) data_top: usize,
     pub builtins: StackRef,
@@ -81,7 +83,7 @@ impl Vm {
         crate::heap::make_immortal(builtins);
         let mut vm = Vm {
             frames: Vec::with_capacity(MAX_FRAMES + 8),
-            data_stack: vec![StackRef::NULL; DATA_STACK_SLOTS].into_boxed_slice(),
+            data_stack: vec![0usize; DATA_STACK_SLOTS].into_boxed_slice(),
             data_top: 0,
             builtins,
             modules: HashMap::new(),

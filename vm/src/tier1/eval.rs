@@ -10,7 +10,7 @@
 
 use crate::objects::code::CodeData;
 use crate::objects::new;
-use crate::opcodes::{op, INSTRUCTIONS};
+use crate::opcodes::op;
 use crate::runtime::errors::{ExcType, PyErr};
 use crate::runtime::{Frame, Vm};
 use crate::tier1::counters;
@@ -38,15 +38,23 @@ impl Regs {
     }
 }
 
+/// Nested Rust-level entries into the loop (builtins calling back into Python) allowed
+/// before RecursionError; bounded so that the interpreter thread's stack never overflows.
+const MAX_NATIVE_DEPTH: usize = 6000;
+
 /// Runs the VM's top frame (marked as an entry frame) until it returns.
 pub fn run(vm: &mut Vm) -> PyResult<StackRef> {
+    if vm.native_depth >= MAX_NATIVE_DEPTH {
+        vm.pop_frame();
+        return Err(PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+    }
     vm.native_depth += 1;
     let result = run_loop(vm);
     vm.native_depth -= 1;
     result
 }
 
-#[allow(unused_macros, unused_parens, unreachable_code, clippy::needless_late_init)]
+#[allow(unused_macros, unused_parens, unused_assignments, unreachable_code, clippy::needless_late_init)]
 fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
     let Regs { mut frame, mut code, mut ip, mut sp } = Regs::load(vm);
     // Errors raised by RERAISE (and bare raise) keep their traceback as is.
@@ -67,7 +75,8 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                 let this_ip = this_ip;
                 reraise = false;
                 'dispatch: loop {
-                    let mut next_ip = this_ip + 1 + INSTRUCTIONS[opcode as usize].cache_units;
+                    // Set by each arm of the generated dispatch to the next instruction.
+                    let mut next_ip: usize;
 
                     macro_rules! stack_peek {
                         ($depth:expr) => {

@@ -146,6 +146,7 @@ pub fn emit_tier1(spec: &Spec, bodies: &BodySources) -> Result<String, String> {
     out.push_str("match opcode {\n");
     for inst in opcode_order(spec) {
         writeln!(out, "    op::{} => {{", inst.name).unwrap();
+        writeln!(out, "        next_ip = this_ip + {};", 1 + inst.cache_units()).unwrap();
         let has_specializations = !spec.specializations(&inst.name).is_empty();
         if inst.family.is_none() && has_specializations && inst.cache_entry("counter").is_some() {
             writeln!(out, "        adaptive!(op::{});", inst.name).unwrap();
