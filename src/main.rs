@@ -139,7 +139,8 @@ fn run(invocation: Invocation, mode: JitMode) -> u8 {
     let (source, filename) = match &invocation.program {
         Program::Command(code) => (code.clone(), "<string>".to_string()),
         Program::File(path) => match std::fs::read_to_string(path) {
-            Ok(s) => (s, path.clone()),
+            // Like CPython 3.9+, code objects carry the script's absolute path.
+            Ok(s) => (s, std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.clone())),
             Err(e) => {
                 eprintln!(
                     "sidewinder: can't open file '{}': [Errno {}] {}",

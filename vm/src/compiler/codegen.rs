@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{Expr, Parameters, Stmt};
-use ruff_text_size::TextRange;
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::opcodes::op;
 
@@ -99,7 +99,12 @@ impl Unit<'_> {
             handler_stack: Vec::new(),
             comp_frames: Vec::new(),
             method_self: None,
-            loc: Location { line: first_line, end_line: first_line, col: 0, end_col: 0 },
+            loc: Location {
+                line: first_line,
+                end_line: first_line,
+                col: 0,
+                end_col: 0,
+            },
         }
     }
 }
@@ -122,7 +127,13 @@ impl<'a> Compiler<'a> {
         filename: &'a str,
     ) -> CResult<CompiledCode> {
         let unit = Unit::new(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);
-        let mut c = Compiler { lines, table, filename, unit, outer: Vec::new() };
+        let mut c = Compiler {
+            lines,
+            table,
+            filename,
+            unit,
+            outer: Vec::new(),
+        };
         c.emit(op::RESUME, 0);
         c.body_with_docstring(body)?;
         c.implicit_return();
@@ -196,7 +207,10 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn pop_handler(&mut self) -> u32 {
-        self.unit.handler_stack.pop().expect("handler stack underflow")
+        self.unit
+            .handler_stack
+            .pop()
+            .expect("handler stack underflow")
     }
 
     // ------------------------------------------------------------------ tables
@@ -400,7 +414,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Sets up the parameters of the new function unit.
-    fn parameters(&mut self, params: Option<&'a Parameters>, range: TextRange) -> CResult<()> {
+    fn parameters(&mut self, params: Option<&'a Parameters>) -> CResult<()> {
         let Some(params) = params else { return Ok(()) };
         if let Some(kwarg) = &params.kwarg {
             return Err(self.unsupported(
@@ -408,7 +422,6 @@ impl<'a> Compiler<'a> {
                 kwarg.range,
             ));
         }
-        let _ = range;
         let u = &mut self.unit;
         u.posonly_arg_count = params.posonlyargs.len() as u32;
         u.arg_count = (params.posonlyargs.len() + params.args.len()) as u32;
@@ -457,24 +470,26 @@ impl<'a> Compiler<'a> {
         if f.is_async {
             return Err(self.unsupported("'async def' functions are not supported yet", f.range));
         }
-        if let Some(d) = f.decorator_list.first() {
-            return Err(self.unsupported("decorators are not supported yet", d.range));
-        }
         if let Some(tp) = &f.type_params {
             return Err(self.unsupported("type parameters are not supported yet", tp.range));
         }
         let scope = self.table.scope_at(f.range);
         self.check_generator(scope, &format!("function '{}'", f.name))?;
+        self.decorators(&f.decorator_list)?;
         let flags = self.defaults(&f.parameters)?;
         let first_line = self.lines.line_col(f.range.start().to_usize()).0;
-        let in_class = self.table.scope(scope).parent.is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
+        let in_class = self
+            .table
+            .scope(scope)
+            .parent
+            .is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
         self.push_unit(UnitKind::Function, scope, &f.name, first_line);
         self.unit.flags = code_flags::FUNCTION;
         if in_class {
             self.unit.method_self = Some(None);
         }
         self.unit.loc = self.location(f.range);
-        self.parameters(Some(&f.parameters), f.range)?;
+        self.parameters(Some(&f.parameters))?;
         self.declare_locals();
         self.emit(op::RESUME, 0);
         self.stmts(&f.body)?;
@@ -482,8 +497,25 @@ impl<'a> Compiler<'a> {
         let code = self.pop_unit();
         self.load_const(Constant::Code(Box::new(code)));
         self.emit(op::MAKE_FUNCTION, flags);
+        self.apply_decorators(&f.decorator_list);
         self.name_op(&f.name, Ctx::Store);
         Ok(())
+    }
+
+    /// Pushes each decorator as a callable (outermost first).
+    fn decorators(&mut self, decorators: &'a [ruff_python_ast::Decorator]) -> CResult<()> {
+        for d in decorators {
+            self.at(d.range, |c| c.callee(&d.expression, false))?;
+        }
+        Ok(())
+    }
+
+    /// Calls the decorators pushed by [`Self::decorators`] on the value on top,
+    /// innermost first.
+    fn apply_decorators(&mut self, decorators: &'a [ruff_python_ast::Decorator]) {
+        for d in decorators.iter().rev() {
+            self.at(d.range, |c| c.emit(op::CALL, 1));
+        }
     }
 
     pub(crate) fn lambda(&mut self, l: &'a ruff_python_ast::ExprLambda) -> CResult<()> {
@@ -494,18 +526,22 @@ impl<'a> Compiler<'a> {
             None => 0,
         };
         let first_line = self.lines.line_col(l.range.start().to_usize()).0;
-        let in_class = self.table.scope(scope).parent.is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
+        let in_class = self
+            .table
+            .scope(scope)
+            .parent
+            .is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
         self.push_unit(UnitKind::Lambda, scope, "<lambda>", first_line);
         self.unit.flags = code_flags::FUNCTION;
         if in_class {
             self.unit.method_self = Some(None);
         }
         self.unit.loc = self.location(l.range);
-        self.parameters(l.parameters.as_deref(), l.range)?;
+        self.parameters(l.parameters.as_deref())?;
         self.declare_locals();
         self.emit(op::RESUME, 0);
         self.expr(&l.body)?;
-        self.at(l.body_range(), |c| c.emit(op::RETURN_VALUE, 0));
+        self.at(l.body.range(), |c| c.emit(op::RETURN_VALUE, 0));
         let code = self.pop_unit();
         self.load_const(Constant::Code(Box::new(code)));
         self.emit(op::MAKE_FUNCTION, flags);
@@ -513,9 +549,6 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn class_def(&mut self, cls: &'a ruff_python_ast::StmtClassDef) -> CResult<()> {
-        if let Some(d) = cls.decorator_list.first() {
-            return Err(self.unsupported("decorators are not supported yet", d.range));
-        }
         if let Some(tp) = &cls.type_params {
             return Err(self.unsupported("type parameters are not supported yet", tp.range));
         }
@@ -528,13 +561,16 @@ impl<'a> Compiler<'a> {
                     ));
                 }
                 if let Some(s) = args.args.iter().find(|a| a.is_starred_expr()) {
-                    return Err(self.unsupported("starred base classes are not supported yet", s_range(s)));
+                    return Err(
+                        self.unsupported("starred base classes are not supported yet", s.range())
+                    );
                 }
                 &args.args
             }
             None => &[],
         };
         let scope = self.table.scope_at(cls.range);
+        self.decorators(&cls.decorator_list)?;
         self.emit(op::LOAD_BUILD_CLASS, 0);
         self.emit(op::PUSH_NULL, 0);
         let first_line = self.lines.line_col(cls.range.start().to_usize()).0;
@@ -552,6 +588,7 @@ impl<'a> Compiler<'a> {
             self.expr(b)?;
         }
         self.emit(op::CALL, 2 + bases.len() as u32);
+        self.apply_decorators(&cls.decorator_list);
         self.name_op(&cls.name, Ctx::Store);
         Ok(())
     }
@@ -577,21 +614,9 @@ impl<'a> Compiler<'a> {
         if !taken.contains(&base) {
             return base;
         }
-        (2..).map(|k| format!("{base}.{k}")).find(|n| !taken.contains(n)).unwrap()
-    }
-}
-
-fn s_range(e: &Expr) -> TextRange {
-    ruff_text_size::Ranged::range(e)
-}
-
-/// A lambda's body range, for locating its RETURN_VALUE.
-trait BodyRange {
-    fn body_range(&self) -> TextRange;
-}
-
-impl BodyRange for ruff_python_ast::ExprLambda {
-    fn body_range(&self) -> TextRange {
-        ruff_text_size::Ranged::range(&*self.body)
+        (2..)
+            .map(|k| format!("{base}.{k}"))
+            .find(|n| !taken.contains(n))
+            .unwrap()
     }
 }

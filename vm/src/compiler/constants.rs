@@ -31,7 +31,9 @@ pub(crate) fn const_key(c: &Constant, position: usize) -> ConstKey {
         Constant::Int(i) => ConstKey::Int(i.clone()),
         Constant::Float(f) => ConstKey::Float(f.to_bits()),
         Constant::Str(s) => ConstKey::Str(s.clone()),
-        Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(|c| const_key(c, position)).collect()),
+        Constant::Tuple(items) => {
+            ConstKey::Tuple(items.iter().map(|c| const_key(c, position)).collect())
+        }
         Constant::Code(_) => ConstKey::Code(position),
     }
 }
@@ -75,9 +77,18 @@ const MAX_INT_BITS: u64 = 128;
 /// Longest string folding may produce.
 const MAX_STR_LEN: usize = 4096;
 
+/// How deep folding looks into an expression (keeps it linear on long chains).
+const MAX_FOLD_DEPTH: u32 = 32;
+
 /// The constant an expression folds to, if any. Literals that the compiler does not
 /// support (bytes, complex) never fold.
 pub(crate) fn fold(e: &Expr) -> Option<Constant> {
+    fold_within(e, MAX_FOLD_DEPTH)
+}
+
+fn fold_within(e: &Expr, budget: u32) -> Option<Constant> {
+    let budget = budget.checked_sub(1)?;
+    let fold = |e: &Expr| fold_within(e, budget);
     match e {
         Expr::NumberLiteral(n) => match &n.value {
             Number::Int(i) => Some(Constant::Int(int_value(i))),
@@ -88,6 +99,8 @@ pub(crate) fn fold(e: &Expr) -> Option<Constant> {
         Expr::BooleanLiteral(b) => Some(Constant::Bool(b.value)),
         Expr::NoneLiteral(_) => Some(Constant::None),
         Expr::EllipsisLiteral(_) => Some(Constant::Ellipsis),
+        // Without -O, `__debug__` is the constant True (it cannot be assigned).
+        Expr::Name(n) if n.id.as_str() == "__debug__" => Some(Constant::Bool(true)),
         Expr::UnaryOp(u) => fold_unary(u.op, fold(&u.operand)?),
         Expr::BinOp(b) => {
             // Only fold small, literal-only subtrees.

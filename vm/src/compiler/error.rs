@@ -9,23 +9,21 @@ use super::lines::LineIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompileErrorKind {
-    /// Python would raise SyntaxError.
+    /// Python would raise SyntaxError (or its subclass IndentationError: see
+    /// [`CompileError::exception_name`]).
     SyntaxError,
-    /// Python would raise IndentationError (a subclass of SyntaxError).
-    IndentationError,
     /// Valid Python that Sidewinder cannot compile yet.
     Unsupported,
 }
 
-impl CompileErrorKind {
-    /// The Python exception class name (Unsupported reports as SyntaxError).
-    pub fn python_name(self) -> &'static str {
-        match self {
-            CompileErrorKind::SyntaxError | CompileErrorKind::Unsupported => "SyntaxError",
-            CompileErrorKind::IndentationError => "IndentationError",
-        }
-    }
-}
+/// CPython's IndentationError messages (the tokenizer's and the parser's).
+const INDENTATION_MESSAGES: [&str; 5] = [
+    "unexpected indent",
+    "unexpected unindent",
+    "unindent does not match any outer indentation level",
+    "expected an indented block",
+    "too many levels of indentation",
+];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileError {
@@ -50,7 +48,11 @@ impl CompileError {
     ) -> Self {
         let (line, col) = lines.line_col(range.start().to_usize());
         let (end_line, end_col) = lines.line_col(range.end().to_usize());
-        let end_col = if end_line == line && end_col > col { end_col + 1 } else { col + 2 };
+        let end_col = if end_line == line && end_col > col {
+            end_col + 1
+        } else {
+            col + 2
+        };
         CompileError {
             kind,
             message: message.into(),
@@ -74,13 +76,36 @@ impl CompileError {
     }
 }
 
+impl CompileError {
+    /// The Python exception class to report: "SyntaxError", "IndentationError", or
+    /// "NotImplementedError" for unsupported constructs.
+    pub fn exception_name(&self) -> &'static str {
+        match self.kind {
+            CompileErrorKind::Unsupported => "NotImplementedError",
+            CompileErrorKind::SyntaxError => {
+                if INDENTATION_MESSAGES
+                    .iter()
+                    .any(|m| self.message.starts_with(m))
+                {
+                    "IndentationError"
+                } else {
+                    "SyntaxError"
+                }
+            }
+        }
+    }
+}
+
 impl fmt::Display for CompileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            CompileErrorKind::Unsupported => write!(f, "SyntaxError: {} (unsupported)", self.message)?,
-            kind => write!(f, "{}: {}", kind.python_name(), self.message)?,
-        }
-        write!(f, " (line {}, column {})", self.line, self.col)
+        write!(
+            f,
+            "{}: {} (line {}, column {})",
+            self.exception_name(),
+            self.message,
+            self.line,
+            self.col
+        )
     }
 }
 

@@ -4,7 +4,7 @@
 //! slices, and list/tuple/dict displays.
 
 use ruff_python_ast::{self as ast, BoolOp, CmpOp, Expr, ExprContext, Number, UnaryOp};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::Ranged;
 
 use crate::opcodes::op;
 
@@ -52,7 +52,11 @@ impl<'a> Compiler<'a> {
         match e {
             Expr::BoolOp(b) => {
                 let end = self.new_label();
-                let jump = if b.op == BoolOp::And { op::POP_JUMP_IF_FALSE } else { op::POP_JUMP_IF_TRUE };
+                let jump = if b.op == BoolOp::And {
+                    op::POP_JUMP_IF_FALSE
+                } else {
+                    op::POP_JUMP_IF_TRUE
+                };
                 let (last, init) = b.values.split_last().unwrap();
                 for v in init {
                     self.expr(v)?;
@@ -65,16 +69,31 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Named(n) => {
-                return Err(self.unsupported("assignment expressions (:=) are not supported yet", n.range))
+                return Err(
+                    self.unsupported("assignment expressions (:=) are not supported yet", n.range)
+                )
             }
-            Expr::BinOp(b) => {
-                if let Some(c) = fold(e) {
-                    self.load_const(c);
-                    return Ok(());
+            Expr::BinOp(_) => {
+                // Left-associative chains (`a + b + c + ...`) are walked iteratively.
+                let mut chain: Vec<&'a ast::ExprBinOp> = Vec::new();
+                let mut base = e;
+                let mut folded = None;
+                while let Expr::BinOp(b) = base {
+                    if let Some(c) = fold(base) {
+                        folded = Some(c);
+                        break;
+                    }
+                    chain.push(b);
+                    base = &b.left;
                 }
-                self.expr(&b.left)?;
-                self.expr(&b.right)?;
-                self.emit(op::BINARY_OP, binary_op_arg(b.op));
+                match folded {
+                    Some(c) => self.at(base.range(), |cc| cc.load_const(c)),
+                    None => self.expr(base)?,
+                }
+                for b in chain.iter().rev() {
+                    self.expr(&b.right)?;
+                    self.at(b.range, |c| c.emit(op::BINARY_OP, binary_op_arg(b.op)));
+                }
             }
             Expr::UnaryOp(u) => {
                 if let Some(c) = fold(e) {
@@ -103,7 +122,9 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Dict(d) => self.dict_display(d)?,
-            Expr::Set(s) => return Err(self.unsupported("set literals are not supported yet", s.range)),
+            Expr::Set(s) => {
+                return Err(self.unsupported("set literals are not supported yet", s.range))
+            }
             Expr::ListComp(c) => self.list_comprehension(c)?,
             Expr::DictComp(c) => self.dict_comprehension(c)?,
             Expr::SetComp(c) => {
@@ -120,7 +141,10 @@ impl<'a> Compiler<'a> {
             Expr::Call(c) => self.call(c)?,
             Expr::FString(f) => self.fstring(f)?,
             Expr::TString(t) => {
-                return Err(self.unsupported("template strings (t-strings) are not supported yet", t.range))
+                return Err(self.unsupported(
+                    "template strings (t-strings) are not supported yet",
+                    t.range,
+                ))
             }
             Expr::StringLiteral(s) => self.load_const(Constant::Str(s.value.to_str().to_string())),
             Expr::BytesLiteral(b) => {
@@ -159,6 +183,14 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => {
                 if n.ctx != ExprContext::Load {
                     return Err(self.syntax_error("invalid syntax", n.range));
+                }
+                if n.id.as_str() == "__class__"
+                    && self.resolve("__class__") == Access::Global
+                    && self.nested_in_class()
+                {
+                    return Err(
+                        self.unsupported("'__class__' in methods is not supported yet", n.range)
+                    );
                 }
                 self.name_op(&n.id, Ctx::Load);
             }
@@ -339,12 +371,19 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Pops the (bool-producing) comparison result and jumps if it equals `cond`.
-    fn jump_on_result(&mut self, o: CmpOp, target: Label, cond: bool) {
-        if matches!(compare_kind(o), CompareKind::Compare(_)) {
-            self.emit(op::TO_BOOL, 0);
-        }
-        self.emit_jump(if cond { op::POP_JUMP_IF_TRUE } else { op::POP_JUMP_IF_FALSE }, target);
+    /// Pops a comparison result and jumps if its truth equals `cond`. TO_BOOL runs
+    /// first even after IS_OP/CONTAINS_OP, so conditional jumps always see a bool
+    /// produced by TO_BOOL.
+    fn jump_on_result(&mut self, target: Label, cond: bool) {
+        self.emit(op::TO_BOOL, 0);
+        self.emit_jump(
+            if cond {
+                op::POP_JUMP_IF_TRUE
+            } else {
+                op::POP_JUMP_IF_FALSE
+            },
+            target,
+        );
     }
 
     /// Evaluates `e` as a condition and jumps to `target` if its truth equals `cond`
@@ -365,7 +404,9 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         match e {
-            Expr::UnaryOp(u) if u.op == UnaryOp::Not => return self.jump_if(&u.operand, target, !cond),
+            Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
+                return self.jump_if(&u.operand, target, !cond)
+            }
             Expr::BoolOp(b) => {
                 // `and` jumps on the first false, `or` on the first true.
                 let short = b.op == BoolOp::Or;
@@ -393,7 +434,11 @@ impl<'a> Compiler<'a> {
                         self.expr(&c.left)?;
                         let jump_if_none = (o == CmpOp::Is) == cond;
                         self.emit_jump(
-                            if jump_if_none { op::POP_JUMP_IF_NONE } else { op::POP_JUMP_IF_NOT_NONE },
+                            if jump_if_none {
+                                op::POP_JUMP_IF_NONE
+                            } else {
+                                op::POP_JUMP_IF_NOT_NONE
+                            },
                             target,
                         );
                         return Ok(());
@@ -401,7 +446,7 @@ impl<'a> Compiler<'a> {
                     self.expr(&c.left)?;
                     self.comparand(o, right)?;
                     self.compare_op(o);
-                    self.jump_on_result(o, target, cond);
+                    self.jump_on_result(target, cond);
                     return Ok(());
                 }
                 self.expr(&c.left)?;
@@ -412,11 +457,11 @@ impl<'a> Compiler<'a> {
                     self.emit(op::SWAP, 2);
                     self.emit(op::COPY, 2);
                     self.compare_op(c.ops[i]);
-                    self.jump_on_result(c.ops[i], cleanup, false);
+                    self.jump_on_result(cleanup, false);
                 }
                 self.comparand(c.ops[n - 1], &c.comparators[n - 1])?;
                 self.compare_op(c.ops[n - 1]);
-                self.jump_on_result(c.ops[n - 1], target, cond);
+                self.jump_on_result(target, cond);
                 self.jump(end);
                 self.bind(cleanup);
                 self.emit(op::POP_TOP, 0);
@@ -430,12 +475,19 @@ impl<'a> Compiler<'a> {
         }
         self.expr(e)?;
         self.emit(op::TO_BOOL, 0);
-        self.emit_jump(if cond { op::POP_JUMP_IF_TRUE } else { op::POP_JUMP_IF_FALSE }, target);
+        self.emit_jump(
+            if cond {
+                op::POP_JUMP_IF_TRUE
+            } else {
+                op::POP_JUMP_IF_FALSE
+            },
+            target,
+        );
         Ok(())
     }
 
     /// Pushes [callable, self_or_null] for a call.
-    fn callee(&mut self, func: &'a Expr, method_form: bool) -> CResult<()> {
+    pub(crate) fn callee(&mut self, func: &'a Expr, method_form: bool) -> CResult<()> {
         match func {
             Expr::Attribute(a) if method_form => {
                 self.expr(&a.value)?;
@@ -520,17 +572,14 @@ impl<'a> Compiler<'a> {
         if args.keywords.is_empty() {
             self.emit(op::CALL, argc);
         } else {
-            let names =
-                args.keywords.iter().map(|k| Constant::Str(k.arg.as_ref().unwrap().to_string())).collect();
+            let names = args
+                .keywords
+                .iter()
+                .map(|k| Constant::Str(k.arg.as_ref().unwrap().to_string()))
+                .collect();
             self.load_const(Constant::Tuple(names));
             self.emit(op::CALL_KW, argc);
         }
         Ok(())
-    }
-
-    /// The range of an expression (for callers outside this module).
-    #[allow(dead_code)]
-    pub(crate) fn range_of(e: &Expr) -> TextRange {
-        e.range()
     }
 }

@@ -35,6 +35,8 @@ pub use error::{CompileError, CompileErrorKind};
 
 /// Compiles a module's source into its code object.
 pub fn compile_module(source: &str, filename: &str) -> Result<CompiledCode, CompileError> {
+    // A UTF-8 byte order mark at the start of a file is not part of the program.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let lines = lines::LineIndex::new(source);
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(Mode::Module))
         .try_into_module()
@@ -43,6 +45,13 @@ pub fn compile_module(source: &str, filename: &str) -> Result<CompiledCode, Comp
         return Err(syntax_errors::parse_error(err, parsed.syntax(), &lines));
     }
     let module = parsed.into_syntax();
-    let table = symtable::build(&module.body, &lines)?;
-    codegen::Compiler::compile_module(&module.body, &lines, &table, filename)
+    let mut depth = 0;
+    let result = symtable::build(&module.body, &lines, &mut depth).and_then(|table| {
+        codegen::Compiler::compile_module(&module.body, &lines, &table, filename)
+    });
+    if depth > symtable::DEEP_AST {
+        // Dropping a very deep tree recurses once per level: leak it instead.
+        std::mem::forget(module);
+    }
+    result
 }

@@ -62,7 +62,9 @@ impl Scope {
     }
 
     fn binds(&self, name: &str) -> bool {
-        self.flags.get(name).is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
+        self.flags
+            .get(name)
+            .is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
     }
 
     /// Whether `name` is a local variable of this scope (bound and not global).
@@ -96,17 +98,33 @@ impl SymbolTable {
     }
 }
 
-pub(crate) fn build(body: &[Stmt], lines: &LineIndex) -> CResult<SymbolTable> {
+/// Most nested expressions (not counting left-associative operator chains, which
+/// are compiled iteratively): bounds the compiler's recursion.
+const MAX_EXPR_NESTING: u32 = 200;
+/// Most nested compound statements (CPython's limit on indentation levels).
+const MAX_BLOCK_NESTING: u32 = 100;
+/// Beyond this AST depth, dropping the tree recursively could overflow the stack.
+pub(crate) const DEEP_AST: u32 = 2000;
+
+/// Builds the symbol table. `ast_depth` receives (a bound on) the AST's depth, also
+/// when an error is returned.
+pub(crate) fn build(body: &[Stmt], lines: &LineIndex, ast_depth: &mut u32) -> CResult<SymbolTable> {
     let mut b = Builder {
-        table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)], by_range: HashMap::new() },
+        table: SymbolTable {
+            scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)],
+            by_range: HashMap::new(),
+        },
         lines,
         cur: 0,
         loop_depth: 0,
         in_async: false,
+        expr_depth: 0,
+        block_depth: 0,
+        ast_depth: 0,
     };
-    b.stmts(body)?;
-    b.check_closures()?;
-    Ok(b.table)
+    let r = b.stmts(body).and_then(|_| b.check_closures());
+    *ast_depth = b.ast_depth;
+    r.map(|_| b.table)
 }
 
 struct Builder<'l, 's> {
@@ -117,6 +135,10 @@ struct Builder<'l, 's> {
     loop_depth: u32,
     /// Whether the current function is `async def`.
     in_async: bool,
+    expr_depth: u32,
+    block_depth: u32,
+    /// The deepest AST nesting seen (counting operator chains).
+    ast_depth: u32,
 }
 
 impl Builder<'_, '_> {
@@ -130,8 +152,12 @@ impl Builder<'_, '_> {
 
     fn push_scope(&mut self, kind: ScopeKind, name: &str, range: TextRange) -> ScopeId {
         let id = self.table.scopes.len();
-        self.table.scopes.push(Scope::new(kind, name, Some(self.cur)));
-        self.table.by_range.insert((range.start().to_u32(), range.end().to_u32()), id);
+        self.table
+            .scopes
+            .push(Scope::new(kind, name, Some(self.cur)));
+        self.table
+            .by_range
+            .insert((range.start().to_u32(), range.end().to_u32()), id);
         self.cur = id;
         id
     }
@@ -164,7 +190,15 @@ impl Builder<'_, '_> {
     }
 
     fn stmts(&mut self, body: &[Stmt]) -> CResult<()> {
-        body.iter().try_for_each(|s| self.stmt(s))
+        self.block_depth += 1;
+        if self.block_depth > MAX_BLOCK_NESTING + 1 {
+            self.ast_depth = DEEP_AST + 1;
+            let range = body.first().map_or(TextRange::default(), |s| s.range());
+            return Err(self.err("too many levels of indentation", range));
+        }
+        let r = body.iter().try_for_each(|s| self.stmt(s));
+        self.block_depth -= 1;
+        r
     }
 
     fn stmt(&mut self, s: &Stmt) -> CResult<()> {
@@ -175,7 +209,8 @@ impl Builder<'_, '_> {
                 }
                 self.defaults(&f.parameters)?;
                 self.bind(&f.name);
-                let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
+                let (saved_cur, saved_loop, saved_async) =
+                    (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Function, &f.name, f.range);
                 self.loop_depth = 0;
                 self.in_async = f.is_async;
@@ -196,7 +231,8 @@ impl Builder<'_, '_> {
                     }
                 }
                 self.bind(&c.name);
-                let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
+                let (saved_cur, saved_loop, saved_async) =
+                    (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Class, &c.name, c.range);
                 self.loop_depth = 0;
                 self.in_async = false;
@@ -355,7 +391,9 @@ impl Builder<'_, '_> {
             }
             Stmt::Nonlocal(n) => {
                 if self.unit_scope().kind == ScopeKind::Module {
-                    return Err(self.err("nonlocal declaration not allowed at module level", n.range));
+                    return Err(
+                        self.err("nonlocal declaration not allowed at module level", n.range)
+                    );
                 }
                 return Err(CompileError::unsupported(
                     "'nonlocal' statements are not supported yet",
@@ -415,6 +453,9 @@ impl Builder<'_, '_> {
     fn target(&mut self, t: &Expr) -> CResult<()> {
         match t {
             Expr::Name(n) => {
+                if n.id.as_str() == "__debug__" {
+                    return Err(self.err("cannot assign to __debug__", n.range));
+                }
                 self.bind(&n.id);
                 Ok(())
             }
@@ -453,6 +494,18 @@ impl Builder<'_, '_> {
     }
 
     fn expr(&mut self, e: &Expr) -> CResult<()> {
+        self.expr_depth += 1;
+        self.ast_depth = self.ast_depth.max(self.expr_depth + self.block_depth);
+        if self.expr_depth > MAX_EXPR_NESTING {
+            self.ast_depth = DEEP_AST + 1;
+            return Err(self.err("too many nested expressions", e.range()));
+        }
+        let r = self.expr_inner(e);
+        self.expr_depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> CResult<()> {
         match e {
             Expr::Name(n) => match n.ctx {
                 ExprContext::Load => self.use_name(&n.id, n.range),
@@ -463,16 +516,28 @@ impl Builder<'_, '_> {
                 self.expr(&n.value)?;
                 self.target(&n.target)?;
             }
-            Expr::BinOp(b) => {
-                self.expr(&b.left)?;
-                self.expr(&b.right)?;
+            Expr::BinOp(_) => {
+                // Walk left-associative chains iteratively.
+                let mut rights = Vec::new();
+                let mut base = e;
+                while let Expr::BinOp(b) = base {
+                    rights.push(&*b.right);
+                    base = &b.left;
+                }
+                let depth = self.expr_depth + self.block_depth + rights.len() as u32;
+                self.ast_depth = self.ast_depth.max(depth);
+                self.expr(base)?;
+                for r in rights.iter().rev() {
+                    self.expr(r)?;
+                }
             }
             Expr::UnaryOp(u) => self.expr(&u.operand)?,
             Expr::Lambda(l) => {
                 if let Some(p) = &l.parameters {
                     self.defaults(p)?;
                 }
-                let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
+                let (saved_cur, saved_loop, saved_async) =
+                    (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Lambda, "<lambda>", l.range);
                 self.loop_depth = 0;
                 self.in_async = false;
@@ -496,9 +561,15 @@ impl Builder<'_, '_> {
                 }
             }
             Expr::Set(s) => s.elts.iter().try_for_each(|v| self.expr(v))?,
-            Expr::ListComp(c) => self.comprehension("<listcomp>", c.range, &c.generators, &[&c.elt])?,
-            Expr::SetComp(c) => self.comprehension("<setcomp>", c.range, &c.generators, &[&c.elt])?,
-            Expr::Generator(c) => self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt])?,
+            Expr::ListComp(c) => {
+                self.comprehension("<listcomp>", c.range, &c.generators, &[&c.elt])?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension("<setcomp>", c.range, &c.generators, &[&c.elt])?
+            }
+            Expr::Generator(c) => {
+                self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt])?
+            }
             Expr::DictComp(c) => {
                 let mut elts: Vec<&Expr> = Vec::new();
                 if let Some(k) = &c.key {
@@ -508,7 +579,7 @@ impl Builder<'_, '_> {
                 self.comprehension("<dictcomp>", c.range, &c.generators, &elts)?
             }
             Expr::Await(a) => {
-                if !self.in_async || self.scope().kind == ScopeKind::Comprehension {
+                if !self.in_async {
                     let msg = if self.unit_scope().is_function_like() {
                         "'await' outside async function"
                     } else {
@@ -559,7 +630,9 @@ impl Builder<'_, '_> {
                 for k in c.arguments.keywords.iter() {
                     if let Some(arg) = &k.arg {
                         if !seen.insert(arg.as_str()) {
-                            return Err(self.err(format!("keyword argument repeated: {}", arg.id), k.range));
+                            return Err(
+                                self.err(format!("keyword argument repeated: {}", arg.id), k.range)
+                            );
                         }
                     }
                     self.expr(&k.value)?;
@@ -615,7 +688,10 @@ impl Builder<'_, '_> {
         for (id, scope) in self.table.scopes.iter().enumerate() {
             for (name, range) in &scope.uses {
                 if let Some(msg) = self.closure_use(id, name) {
-                    if first.as_ref().is_none_or(|(r, _)| range.start() < r.start()) {
+                    if first
+                        .as_ref()
+                        .is_none_or(|(r, _)| range.start() < r.start())
+                    {
                         first = Some((*range, msg));
                     }
                 }
@@ -669,7 +745,11 @@ impl Builder<'_, '_> {
                         return None;
                     }
                     if scope.is_local(name) {
-                        let kind = if user.kind == ScopeKind::Class { "class" } else { "function" };
+                        let kind = if user.kind == ScopeKind::Class {
+                            "class"
+                        } else {
+                            "function"
+                        };
                         return Some(format!(
                             "closures are not supported yet ({kind} '{}' uses '{name}' from '{}')",
                             user.name, scope.name

@@ -3,15 +3,15 @@
 //! CPython's tokenizer finds them), "expected ':'", invalid assignment targets,
 //! indentation errors, unterminated strings.
 
+use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
 use ruff_python_ast::{Expr, ModModule, Number, Stmt};
 use ruff_python_parser::{
     InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
 };
-use ruff_python_ast::token::TokenKind;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::error::{CompileError, CompileErrorKind};
+use super::error::CompileError;
 use super::lines::LineIndex;
 
 /// CPython's name for an expression in "cannot assign to ..." messages.
@@ -122,7 +122,10 @@ fn scan_brackets(src: &str, lines: &LineIndex) -> BracketScan {
                 let word = src[start..i].to_ascii_lowercase();
                 if i < b.len()
                     && (b[i] == b'\'' || b[i] == b'"')
-                    && matches!(word.as_str(), "r" | "u" | "b" | "f" | "t" | "br" | "rb" | "fr" | "rf" | "tr" | "rt")
+                    && matches!(
+                        word.as_str(),
+                        "r" | "u" | "b" | "f" | "t" | "br" | "rb" | "fr" | "rf" | "tr" | "rt"
+                    )
                 {
                     i = skip_string(b, i);
                 }
@@ -130,7 +133,11 @@ fn scan_brackets(src: &str, lines: &LineIndex) -> BracketScan {
             _ => i += 1,
         }
     }
-    let unclosed = if error.is_none() { stack.last().map(|&(c, at)| (at, c as char)) } else { None };
+    let unclosed = if error.is_none() {
+        stack.last().map(|&(c, at)| (at, c as char))
+    } else {
+        None
+    };
     BracketScan { error, unclosed }
 }
 
@@ -218,9 +225,13 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         }
     }
     let syntax = |msg: &str| CompileError::syntax(msg, at, lines);
-    let indentation = |msg: &str| CompileError::new(CompileErrorKind::IndentationError, msg, at, lines);
+    let indentation = syntax;
     let found_expr = || {
-        let mut finder = TargetFinder { range: at, found: None, single_assign_target: false };
+        let mut finder = TargetFinder {
+            range: at,
+            found: None,
+            single_assign_target: false,
+        };
         for s in &module.body {
             finder.visit_stmt(s);
         }
@@ -232,7 +243,11 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         ParseErrorType::Lexical(lex) => match lex {
             LexicalErrorType::Eof => {
                 if let Some((offset, c)) = scan.unclosed {
-                    return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
+                    return CompileError::syntax(
+                        format!("'{c}' was never closed"),
+                        point(offset),
+                        lines,
+                    );
                 }
                 syntax("unexpected EOF while parsing")
             }
@@ -243,21 +258,34 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
                 let start = at.start().to_usize();
                 let quote = src[start..].find(['\'', '"']).map_or(start, |q| start + q);
                 let bytes = src.as_bytes();
-                let triple = bytes.len() >= quote + 3 && bytes[quote + 1] == bytes[quote] && bytes[quote + 2] == bytes[quote];
+                let triple = bytes.len() >= quote + 3
+                    && bytes[quote + 1] == bytes[quote]
+                    && bytes[quote + 2] == bytes[quote];
                 if triple {
                     let last = lines.line_count().max(1) as u32;
-                    let last = if src.ends_with('\n') && last > 1 { last - 1 } else { last };
-                    syntax(&format!("unterminated triple-quoted string literal (detected at line {last})"))
+                    let last = if src.ends_with('\n') && last > 1 {
+                        last - 1
+                    } else {
+                        last
+                    };
+                    syntax(&format!(
+                        "unterminated triple-quoted string literal (detected at line {last})"
+                    ))
                 } else {
                     let (line, _) = lines.line_col(start);
-                    syntax(&format!("unterminated string literal (detected at line {line})"))
+                    syntax(&format!(
+                        "unterminated string literal (detected at line {line})"
+                    ))
                 }
             }
             LexicalErrorType::UnrecognizedToken { tok } => {
                 if tok.is_ascii() {
                     syntax(generic)
                 } else {
-                    syntax(&format!("invalid character '{tok}' (U+{:04X})", *tok as u32))
+                    syntax(&format!(
+                        "invalid character '{tok}' (U+{:04X})",
+                        *tok as u32
+                    ))
                 }
             }
             LexicalErrorType::LineContinuationError => {
@@ -273,7 +301,9 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
                 let before = src[..at.start().to_usize()].trim_end();
                 let header_line = lines.line_col(before.len().saturating_sub(1)).0;
                 let what = what.replace('`', "'");
-                indentation(&format!("expected an indented block after {what} on line {header_line}"))
+                indentation(&format!(
+                    "expected an indented block after {what} on line {header_line}"
+                ))
             } else if msg.starts_with("Expected `except` or `finally`") {
                 syntax("expected 'except' or 'finally' block")
             } else {
@@ -283,13 +313,21 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         ParseErrorType::ExpectedToken { expected, found } => match expected {
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if scan.unclosed.is_some() => {
                 let (offset, c) = scan.unclosed.unwrap();
-                return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
+                return CompileError::syntax(
+                    format!("'{c}' was never closed"),
+                    point(offset),
+                    lines,
+                );
             }
             TokenKind::Colon if *found == TokenKind::Newline => syntax("expected ':'"),
             TokenKind::Comma
                 if matches!(
                     found,
-                    TokenKind::Name | TokenKind::Int | TokenKind::Float | TokenKind::String | TokenKind::FStringStart
+                    TokenKind::Name
+                        | TokenKind::Int
+                        | TokenKind::Float
+                        | TokenKind::String
+                        | TokenKind::FStringStart
                 ) =>
             {
                 syntax("invalid syntax. Perhaps you forgot a comma?")
@@ -311,9 +349,10 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
             (None, _) => syntax(generic),
         },
         ParseErrorType::InvalidAugmentedAssignmentTarget => match found_expr() {
-            (Some(e), _) => {
-                syntax(&format!("'{}' is an illegal expression for augmented assignment", expr_name(e)))
-            }
+            (Some(e), _) => syntax(&format!(
+                "'{}' is an illegal expression for augmented assignment",
+                expr_name(e)
+            )),
             (None, _) => syntax(generic),
         },
         ParseErrorType::InvalidDeleteTarget => match found_expr() {
@@ -322,7 +361,10 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         },
         ParseErrorType::InvalidAnnotatedAssignmentTarget => syntax("illegal target for annotation"),
         ParseErrorType::InvalidNamedAssignmentTarget => match found_expr() {
-            (Some(e), _) => syntax(&format!("cannot use assignment expressions with {}", expr_name(e))),
+            (Some(e), _) => syntax(&format!(
+                "cannot use assignment expressions with {}",
+                expr_name(e)
+            )),
             (None, _) => syntax(generic),
         },
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
@@ -340,11 +382,15 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         ParseErrorType::UnparenthesizedGeneratorExpression => {
             syntax("Generator expression must be parenthesized")
         }
-        ParseErrorType::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
+        ParseErrorType::InvalidStarredExpressionUsage => {
+            syntax("can't use starred expression here")
+        }
         ParseErrorType::IterableUnpackingInComprehension => {
             syntax("iterable unpacking cannot be used in comprehension")
         }
-        ParseErrorType::ParamAfterVarKeywordParam => syntax("arguments cannot follow var-keyword argument"),
+        ParseErrorType::ParamAfterVarKeywordParam => {
+            syntax("arguments cannot follow var-keyword argument")
+        }
         ParseErrorType::VarParameterWithDefault => {
             syntax("var-positional argument cannot have default value")
         }
@@ -352,12 +398,31 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         ParseErrorType::FStringError(e) => syntax(&fstring_message(e)),
         _ => syntax(generic),
     };
+    // Python 2 print/exec statements.
+    if err.message == generic {
+        let start = at.start().to_usize();
+        let line_start = src[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+        let before = &src[line_start..start];
+        let word = before.trim();
+        if (word == "print" || word == "exec") && before.ends_with(char::is_whitespace) {
+            let offset = line_start + before.find(word).unwrap();
+            return CompileError::syntax(
+                format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+                point(offset),
+                lines,
+            );
+        }
+    }
     // As CPython's full-source tokenization does after a parser error: a bracket
     // left open on an earlier line is the real problem.
     if from_parser {
         if let Some((offset, c)) = scan.unclosed {
             if lines.line_col(offset).0 < err.line {
-                return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
+                return CompileError::syntax(
+                    format!("'{c}' was never closed"),
+                    point(offset),
+                    lines,
+                );
             }
         }
     }

@@ -151,16 +151,28 @@ fn exact_str(v: StackRef) -> Option<&'static StrData> {
 /// overrides it). `Ok(None)` when both return NotImplemented (or do not exist).
 fn binary_op1(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<Option<StackRef>> {
     let i = op as usize;
+    binary_protocol(vm, a, b, DUNDER[i], RDUNDER[i], |vm, a, b| native_binary(vm, op, a, b))
+}
+
+/// The binary protocol for a pair of method names; `native` is the builtin behaviour
+/// (selected by both operands' kinds, so one call covers both operand orders).
+fn binary_protocol(
+    vm: &mut Vm,
+    a: StackRef,
+    b: StackRef,
+    name: &str,
+    reflected_name: &str,
+    native: impl Fn(&mut Vm, StackRef, StackRef) -> PyResult<Option<StackRef>>,
+) -> PyResult<Option<StackRef>> {
     let ta = type_of(a);
     let tb = type_of(b);
-    let slot_a = find_special(ta, DUNDER[i]);
-    let mut slot_b = if ta != tb { Some(find_special(tb, RDUNDER[i])) } else { None };
+    let slot_a = find_special(ta, name);
+    let mut slot_b = if ta != tb { Some(find_special(tb, reflected_name)) } else { None };
     if matches!((slot_a, slot_b), (Special::Builtin(_), Some(Special::Builtin(_)))) {
-        // The builtin behaviour is selected by both operands' kinds: one call covers both orders.
         slot_b = None;
     }
     if let Some(Special::User(method_b)) = slot_b {
-        if is_subclass(tb, ta) && find_special(ta, RDUNDER[i]) != Special::User(method_b) {
+        if is_subclass(tb, ta) && find_special(ta, reflected_name) != Special::User(method_b) {
             let r = call_method(vm, method_b, b, &[a])?;
             if !is_not_implemented(r) {
                 return Ok(Some(r));
@@ -176,7 +188,7 @@ fn binary_op1(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<Option
             }
         }
         Special::Builtin(_) => {
-            if let Some(r) = native_binary(vm, op, a, b)? {
+            if let Some(r) = native(vm, a, b)? {
                 return Ok(Some(r));
             }
         }
@@ -189,13 +201,137 @@ fn binary_op1(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<Option
             }
         }
         Some(Special::Builtin(_)) => {
-            if let Some(r) = native_binary(vm, op, a, b)? {
+            if let Some(r) = native(vm, a, b)? {
                 return Ok(Some(r));
             }
         }
         None => {}
     }
     Ok(None)
+}
+
+/// `divmod(a, b)`.
+pub fn divmod(vm: &mut Vm, a: StackRef, b: StackRef) -> PyResult<StackRef> {
+    if let Some(r) = binary_protocol(vm, a, b, "__divmod__", "__rdivmod__", native_divmod)? {
+        return Ok(r);
+    }
+    Err(type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        type_name_of(a),
+        type_name_of(b)
+    )))
+}
+
+fn native_divmod(_vm: &mut Vm, a: StackRef, b: StackRef) -> PyResult<Option<StackRef>> {
+    if let (Some(x), Some(y)) = (int_ref(a), int_ref(b)) {
+        let q = int_binary(nb::FLOOR_DIVIDE, x, y)?.expect("int floor division");
+        let r = int_binary(nb::REMAINDER, x, y)?.expect("int remainder");
+        return Ok(Some(new::tuple(vec![q, r])));
+    }
+    let as_float = |v: StackRef| -> PyResult<Option<f64>> {
+        match (float_value(v), int_ref(v)) {
+            (Some(f), _) => Ok(Some(f)),
+            (None, Some(i)) => i.to_f64().map(Some),
+            _ => Ok(None),
+        }
+    };
+    if float_value(a).is_none() && float_value(b).is_none() {
+        return Ok(None);
+    }
+    match (as_float(a)?, as_float(b)?) {
+        (Some(x), Some(y)) => {
+            let (q, r) = format::float_divmod(x, y).map_err(format_error)?;
+            Ok(Some(new::tuple(vec![new::float(q), new::float(r)])))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// `pow(base, exponent, modulus)`; a None (or NULL) modulus is `base ** exponent`.
+pub fn power(vm: &mut Vm, base: StackRef, exponent: StackRef, modulus: StackRef) -> PyResult<StackRef> {
+    if modulus.is_null() || modulus == crate::runtime::types::none() {
+        return binary_op(vm, nb::POWER, base, exponent);
+    }
+    if let (Some(x), Some(e), Some(m)) = (int_ref(base), int_ref(exponent), int_ref(modulus)) {
+        return int_mod_pow(x, e, m);
+    }
+    if let Special::User(method) = find_special(type_of(base), "__pow__") {
+        let r = call_method(vm, method, base, &[exponent, modulus])?;
+        if !is_not_implemented(r) {
+            return Ok(r);
+        }
+    }
+    let is_number = |v: StackRef| int_ref(v).is_some() || float_value(v).is_some();
+    if [base, exponent, modulus].iter().any(|v| float_value(*v).is_some())
+        && [base, exponent, modulus].iter().all(|v| is_number(*v))
+    {
+        return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    Err(type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name_of(base),
+        type_name_of(exponent),
+        type_name_of(modulus)
+    )))
+}
+
+/// Three-argument pow for ints (a negative exponent uses the modular inverse).
+fn int_mod_pow(base: IntRef, exponent: IntRef, modulus: IntRef) -> PyResult<StackRef> {
+    if modulus.is_zero() {
+        return Err(value_error("pow() 3rd argument cannot be 0"));
+    }
+    let m = modulus.to_bigint();
+    let m_abs = BigInt::from(m.magnitude().clone());
+    let mut b = base.to_bigint().mod_floor(&m_abs);
+    let mut e = exponent.to_bigint();
+    if e < BigInt::zero() {
+        b = mod_inverse(&b, &m_abs).ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+        e = -e;
+    }
+    let mut r = b.modpow(&e, &m_abs);
+    if m < BigInt::zero() && !r.is_zero() {
+        r += &m;
+    }
+    Ok(new::bigint(r))
+}
+
+/// The inverse of `a` modulo `m` (m > 0), if it exists.
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let (mut old_r, mut r) = (a.clone(), m.clone());
+    let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
+    while !r.is_zero() {
+        let q = &old_r / &r;
+        let next_r = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, next_r);
+        let next_s = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, next_s);
+    }
+    if old_r != BigInt::from(1) {
+        return None;
+    }
+    Some(old_s.mod_floor(m))
+}
+
+/// `abs(v)`.
+pub fn absolute(vm: &mut Vm, v: StackRef) -> PyResult<StackRef> {
+    if v.is_small_int() {
+        return Ok(new::int(v.small_int_value().abs()));
+    }
+    match find_special(type_of(v), "__abs__") {
+        Special::User(m) => call_method(vm, m, v, &[]),
+        Special::Builtin(_) => {
+            if let Some(i) = int_ref(v) {
+                return Ok(match i {
+                    IntRef::Small(x) => new::int(x.abs()),
+                    IntRef::Big(b) => new::bigint(num_traits::Signed::abs(b)),
+                });
+            }
+            if let Some(f) = float_value(v) {
+                return Ok(new::float(f.abs()));
+            }
+            Err(type_error(format!("bad operand type for abs(): '{}'", type_name_of(v))))
+        }
+    }
 }
 
 /// The in-place operators: `__iop__` (and the builtin in-place behaviours), then the
@@ -555,7 +691,7 @@ fn i64_binary(op: u32, x: i64, y: i64) -> PyResult<Option<StackRef>> {
             if x == i64::MIN && y == -1 {
                 None
             } else {
-                Some(x.div_floor(&y))
+                Some(Integer::div_floor(&x, &y))
             }
         }
         nb::REMAINDER => {
@@ -565,7 +701,7 @@ fn i64_binary(op: u32, x: i64, y: i64) -> PyResult<Option<StackRef>> {
             if y == -1 {
                 Some(0)
             } else {
-                Some(x.mod_floor(&y))
+                Some(Integer::mod_floor(&x, &y))
             }
         }
         nb::LSHIFT => {
@@ -743,7 +879,7 @@ pub(crate) fn int_true_divide(a: IntRef, b: IntRef) -> PyResult<f64> {
     let x = if shift <= 0 {
         a_mag << (-shift) as usize
     } else {
-        if a_mag.trailing_zeros().map_or(false, |z| (z as i64) < shift) {
+        if a_mag.trailing_zeros().is_some_and(|z| (z as i64) < shift) {
             inexact = true;
         }
         a_mag >> shift as usize
@@ -859,9 +995,9 @@ mod tests {
         let ten_400 = BigInt::from(10).pow(400).to_string();
         let ten_399 = BigInt::from(10).pow(399).to_string();
         assert_eq!(div(&ten_400, &ten_399).unwrap(), 10.0);
-        let x = (BigInt::from(1) << 64usize) + 1;
+        let x: BigInt = (BigInt::from(1) << 64usize) + 1;
         assert_eq!(div(&x.to_string(), &(BigInt::from(1) << 64usize).to_string()).unwrap(), 1.0);
-        let neg = -(BigInt::from(1) << 200usize);
+        let neg: BigInt = -(BigInt::from(1) << 200usize);
         assert_eq!(div(&neg.to_string(), &BigInt::from(3).pow(100).to_string()).unwrap(), -3117982410207.942);
         let tiny = (BigInt::from(1) << 1100usize).to_string();
         assert_eq!(div("1", &tiny).unwrap(), 0.0);

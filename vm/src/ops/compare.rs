@@ -8,6 +8,7 @@ use std::cmp::Ordering;
 use crate::format;
 use crate::heap::Handle;
 use crate::objects::dict::DictData;
+use crate::objects::function::{BoundMethodData, BuiltinFunctionData};
 use crate::objects::iterators::{DictPart, DictViewData};
 use crate::objects::kind::Kind;
 use crate::objects::list::ListData;
@@ -152,7 +153,7 @@ fn rich_compare(vm: &mut Vm, op: CompareOp, a: StackRef, b: StackRef) -> PyResul
         return Ok(r);
     }
     // Builtin comparisons look at both operands' kinds: the reflected call adds nothing.
-    if !checked_reverse && !(is_builtin_type(ta) && is_builtin_type(tb)) {
+    if !(checked_reverse || is_builtin_type(ta) && is_builtin_type(tb)) {
         let r = slot_compare(vm, op.swapped(), b, a)?;
         if !is_not_implemented(r) {
             return Ok(r);
@@ -186,6 +187,8 @@ fn has_native_compare(ty: StackRef) -> bool {
             | Kind::Range
             | Kind::Slice
             | Kind::DictView
+            | Kind::BoundMethod
+            | Kind::BuiltinFunction
     )
 }
 
@@ -286,8 +289,23 @@ fn native_compare(vm: &mut Vm, op: CompareOp, a: StackRef, b: StackRef) -> PyRes
             items_compare(vm, op, &left, &right).map(Some)
         }
         (Kind::DictView, Kind::DictView) => view_compare(vm, op, a, b),
+        (Kind::BoundMethod, Kind::BoundMethod) | (Kind::BuiltinFunction, Kind::BuiltinFunction) if equality => {
+            Ok(Some(bool_value(same_method(a, b) == (op == CompareOp::Eq))))
+        }
         _ => Ok(None),
     }
+}
+
+/// Bound methods are equal when they bind the same function to the same object.
+fn same_method(a: StackRef, b: StackRef) -> bool {
+    if let (Some(x), Some(y)) = (a.downcast::<BoundMethodData>(), b.downcast::<BoundMethodData>()) {
+        return x.func == y.func && x.receiver == y.receiver;
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<BuiltinFunctionData>(), b.downcast::<BuiltinFunctionData>()) {
+        return a == b
+            || (x.name == y.name && x.owner == y.owner && x.bound_self == y.bound_self && x.func as usize == y.func as usize);
+    }
+    false
 }
 
 /// CPython's `range_equals`: equal lengths, then equal starts (and steps when longer
@@ -456,7 +474,7 @@ mod tests {
         assert_eq!(compare_int_float(IntRef::Small(i64::MAX), f64::INFINITY), Some(Ordering::Less));
         let huge: &'static BigInt = Box::leak(Box::new(BigInt::from(10).pow(400)));
         assert_eq!(compare_int_float(IntRef::Big(huge), 1e308), Some(Ordering::Greater));
-        assert_eq!(compare_int_float(IntRef::Small(i64::MAX), 9.223372036854775807e18), Some(Ordering::Less));
+        assert_eq!(compare_int_float(IntRef::Small(i64::MAX), (1u64 << 63) as f64), Some(Ordering::Less));
         assert_eq!(compare_int_float(IntRef::Small(-(1 << 60) - 1), -1152921504606846976.0), Some(Ordering::Less));
     }
 

@@ -53,7 +53,7 @@ impl IntRef {
     pub(crate) fn to_f64(self) -> PyResult<f64> {
         match self {
             IntRef::Small(v) => Ok(v as f64),
-            IntRef::Big(b) => format::int_to_float(b).map_err(|m| overflow_error(m)),
+            IntRef::Big(b) => format::int_to_float(b).map_err(overflow_error),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::format;
 use crate::objects::dict::DictData;
+use crate::objects::function::{BoundMethodData, BuiltinFunctionData};
 use crate::objects::int::BigIntData;
 use crate::objects::iterators::{DictPart, DictViewData};
 use crate::objects::kind::Kind;
@@ -68,6 +69,7 @@ fn user_hash(vm: &mut Vm, v: StackRef, ty: StackRef) -> PyResult<Option<i64>> {
     let eq_name = new::intern("__eq__");
     let mro = type_data(ty).mro.borrow().clone();
     for t in mro {
+        // (A clone: the `__hash__` call below runs Python code.)
         let td = type_data(t);
         if !td.is_heap_type {
             return Ok(None);
@@ -132,6 +134,19 @@ fn native_hash(vm: &mut Vm, v: StackRef) -> PyResult<i64> {
             Ok(format::tuple_hash(&items))
         }
         Kind::List | Kind::Dict | Kind::Slice => Err(unhashable(v)),
+        Kind::BoundMethod => {
+            // As CPython's meth_hash: the receiver's identity and the function's hash.
+            let m = v.downcast::<BoundMethodData>().expect("method");
+            let receiver = identity_hash(m.receiver);
+            let h = receiver ^ hash(vm, m.func)?;
+            Ok(if h == -1 { -2 } else { h })
+        }
+        Kind::BuiltinFunction => {
+            let f = v.downcast::<BuiltinFunctionData>().expect("builtin");
+            // Consistent with equality (same function, owner and bound receiver).
+            let h = identity_hash(f.bound_self) ^ (f.func as usize as i64).rotate_right(4) ^ identity_hash(f.owner);
+            Ok(if h == -1 { -2 } else { h })
+        }
         Kind::DictView => match v.downcast::<DictViewData>().map(|d| d.part) {
             Some(DictPart::Values) => Ok(identity_hash(v)),
             _ => Err(unhashable(v)),

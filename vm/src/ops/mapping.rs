@@ -3,7 +3,8 @@
 //! Keys whose equality is decidable without running Python code (exact ints, bools,
 //! floats, strs, None, and tuples of those) are compared inside the table lookup
 //! (`DictData::find_with`); any other candidate key is compared with `eq()` outside the
-//! table borrow, restarting the lookup if the dict changed meanwhile (as CPython does).
+//! table borrow, restarting the lookup if the compared entry moved meanwhile (as CPython
+//! does).
 
 use std::cmp::Ordering;
 
@@ -35,7 +36,7 @@ fn is_simple_key_at(k: StackRef, depth: u32) -> bool {
         Kind::Tuple => {
             depth < 8
                 && is_builtin_type(type_of(k))
-                && k.downcast::<TupleData>().map_or(false, |t| t.items.iter().all(|i| is_simple_key_at(*i, depth + 1)))
+                && k.downcast::<TupleData>().is_some_and(|t| t.items.iter().all(|i| is_simple_key_at(*i, depth + 1)))
         }
         _ => false,
     }
@@ -69,6 +70,11 @@ fn as_dict(dict: StackRef) -> PyResult<&'static DictData> {
         .ok_or_else(|| type_error(format!("expected a dict, not '{}'", type_name_of(dict))))
 }
 
+/// The entry at `index`, if the table still has that many entries.
+fn entry_at(d: &DictData, index: usize) -> Option<crate::objects::dict::Entry> {
+    d.table.borrow().entries.get(index).copied()
+}
+
 /// The entry index of `key` (whose hash is `hash`) in `d`, comparing keys with Python
 /// semantics. `key` must be kept alive by the caller.
 pub(crate) fn lookup_hashed(vm: &mut Vm, d: &DictData, key: StackRef, hash: i64) -> PyResult<Option<usize>> {
@@ -90,10 +96,9 @@ pub(crate) fn lookup_hashed(vm: &mut Vm, d: &DictData, key: StackRef, hash: i64)
                 return Ok(found);
             }
         }
-        let mutations = d.mutations.get();
         for index in d.candidates(hash) {
-            let entry = d.entry(index);
-            if entry.key.is_null() {
+            let Some(entry) = entry_at(d, index) else { continue };
+            if entry.key.is_null() || entry.hash != hash {
                 continue;
             }
             if entry.key == key {
@@ -105,7 +110,9 @@ pub(crate) fn lookup_hashed(vm: &mut Vm, d: &DictData, key: StackRef, hash: i64)
             }
             let stored = Handle::new(entry.key);
             let equal = eq(vm, stored.get(), key)?;
-            if d.mutations.get() != mutations {
+            // `==` ran Python code: if the entry moved or went away, start over (as
+            // CPython does when the key it compared with changed).
+            if entry_at(d, index).is_none_or(|e| e.key != stored.get()) {
                 continue 'restart;
             }
             if equal {

@@ -3,7 +3,7 @@
 //! str, list, tuple, dict, range, None and the iterators).
 //!
 //! Every operation first looks for a method defined by a user class (a heap type in the
-//! operand's MRO, found before any builtin type, see [`slots`]) and otherwise runs the
+//! operand's MRO, found before any builtin type; see the `slots` module) and otherwise runs the
 //! builtin behaviour selected by the payload kind. Error messages follow CPython 3.11.
 //!
 //! Memory: values received as arguments sit on a frame's stack and are safe; values this
@@ -23,13 +23,16 @@ mod sequence;
 mod slicing;
 mod slots;
 
-pub use arith::{binary_op, unary_invert, unary_negative, unary_positive, NB_NAMES};
+pub use arith::{absolute, binary_op, divmod, nb, power, unary_invert, unary_negative, unary_positive, NB_NAMES};
 pub use compare::{compare, eq, lt, CompareOp};
 pub use conversion::{index_i64, int_value, to_bigint, to_f64};
 pub use hashing::hash;
 pub use iteration::{collect, iter, next};
-pub use mapping::{dict_del, dict_get, dict_set};
+pub use mapping::{dict_del, dict_get, dict_set, dict_update};
 pub use protocol::{len, truthy};
-pub use repr::{format, repr, repr_string, str, str_string};
-pub use sequence::{contains, delitem, get_slice, getitem, set_slice, setitem};
+pub use repr::{ascii_string, format, repr, repr_string, str, str_string};
+pub use sequence::{contains, delitem, get_slice, getitem, new_range, new_slice, set_slice, setitem};
 pub use slicing::{adjust_indices, SliceIndices};
+
+#[cfg(test)]
+mod tests;

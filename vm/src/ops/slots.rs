@@ -11,6 +11,7 @@ use std::cell::Cell;
 
 use crate::heap::Handle;
 use crate::objects::dict::DictData;
+use crate::objects::function::BuiltinFunctionData;
 use crate::objects::kind::Kind;
 use crate::objects::new;
 use crate::objects::types::{ClassMethodData, StaticMethodData};
@@ -36,8 +37,9 @@ pub(crate) fn find_special(ty: StackRef, name: &str) -> Special {
         return Special::Builtin(ty);
     }
     let key = new::intern(name);
-    let mro = data.mro.borrow().clone();
-    for t in mro {
+    // No Python code runs during the walk, so the MRO can stay borrowed.
+    let mro = data.mro.borrow();
+    for &t in mro.iter() {
         let td = type_data(t);
         if !td.is_heap_type {
             return Special::Builtin(t);
@@ -66,11 +68,22 @@ pub(crate) fn is_builtin_type(ty: StackRef) -> bool {
 }
 
 /// Calls a special method found by [`find_special`] on `obj` with `args`, binding it the
-/// way attribute lookup would (functions get `obj` prepended, staticmethods do not,
-/// classmethods get the type, other descriptors go through their `__get__`).
+/// way attribute lookup would (functions and builtin methods get `obj` prepended,
+/// staticmethods and plain builtin functions do not, classmethods get the type, other
+/// descriptors go through their `__get__`).
 pub(crate) fn call_method(vm: &mut Vm, method: StackRef, obj: StackRef, args: &[StackRef]) -> PyResult<StackRef> {
     match method.kind() {
-        Kind::Function | Kind::BuiltinFunction => call_prepended(vm, method, obj, args),
+        Kind::Function => call_prepended(vm, method, obj, args),
+        Kind::BuiltinFunction => {
+            // Methods of builtin types (method descriptors) take the instance; plain
+            // builtin functions are not descriptors and are called as they are.
+            let is_method = method.downcast::<BuiltinFunctionData>().is_some_and(|f| !f.owner.is_null());
+            if is_method {
+                call_prepended(vm, method, obj, args)
+            } else {
+                vm.call(method, args)
+            }
+        }
         Kind::StaticMethod => {
             let func = method.downcast::<StaticMethodData>().map(|s| s.0.func).unwrap_or(method);
             vm.call(func, args)

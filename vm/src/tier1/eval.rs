@@ -59,6 +59,10 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
     let Regs { mut frame, mut code, mut ip, mut sp } = Regs::load(vm);
     // Errors raised by RERAISE (and bare raise) keep their traceback as is.
     let mut reraise;
+    // The instruction whose exception-table entry decides where an error goes. It
+    // differs from the frame's `ip` after RERAISE restores the original `lasti`, which
+    // tracebacks and pushed `lasti` values use (as CPython's INSTR_OFFSET vs f_lasti).
+    let mut unwind_ip: usize = 0;
     'main: loop {
         let error: PyErr = 'error: {
             'next_instr: loop {
@@ -144,6 +148,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                         ($e:expr) => {{
                             let e = $e;
                             sync_sp!();
+                            unwind_ip = this_ip;
                             break 'error e;
                         }};
                     }
@@ -283,9 +288,6 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                             let callargs = sp.peek(has_kwargs);
                             let callable = sp.peek(has_kwargs + 2);
                             let self_or_null = sp.peek(has_kwargs + 1);
-                            if has_kwargs == 1 {
-                                raise!(PyErr::new(ExcType::TypeError, "calls with **kwargs are not supported yet"));
-                            }
                             let items: Vec<StackRef> = match callargs.downcast::<crate::objects::tuple::TupleData>() {
                                 Some(t) => t.items.to_vec(),
                                 None => raise!(PyErr::new(ExcType::TypeError, "argument after * must be a tuple")),
@@ -295,7 +297,20 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                                 values.push(self_or_null);
                             }
                             values.extend(items);
-                            call_callable!(callable, &values, &[], 3 + has_kwargs);
+                            let mut kwnames = Vec::new();
+                            if has_kwargs == 1 {
+                                let Some(kwargs) = sp.peek(0).downcast::<crate::objects::dict::DictData>() else {
+                                    raise!(PyErr::new(ExcType::TypeError, "argument after ** must be a mapping"));
+                                };
+                                for (key, value) in kwargs.items() {
+                                    if !key.is_kind(crate::objects::kind::Kind::Str) {
+                                        raise!(PyErr::new(ExcType::TypeError, "keywords must be strings"));
+                                    }
+                                    kwnames.push(key);
+                                    values.push(value);
+                                }
+                            }
+                            call_callable!(callable, &values, &kwnames, 3 + has_kwargs);
                         }};
                     }
                     macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
@@ -406,6 +421,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                                         let regs = Regs::load(vm);
                                         frame = regs.frame;
                                         code = regs.code;
+                                        unwind_ip = regs.ip;
                                         break 'error e;
                                     }
                                 }
@@ -463,6 +479,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                             let e = PyErr::from_exception(exc);
                             // SAFETY: as in frame_mut.
                             unsafe { (*frame).sp = sp.raw() };
+                            unwind_ip = this_ip;
                             break 'error e;
                         }};
                     }
@@ -477,9 +494,10 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
             vm.note_raise(&error);
         }
         // SAFETY: `frame` is the live top frame.
-        let mut at_ip = unsafe { (*frame).ip };
+        let mut at_ip = unwind_ip;
         if !reraise {
-            vm.add_traceback(&error, unsafe { (*frame).code_ref }, at_ip);
+            // SAFETY: as above.
+            vm.add_traceback(&error, unsafe { (*frame).code_ref }, unsafe { (*frame).ip });
         }
         loop {
             if let Some(handler) = find_handler(code, at_ip) {
@@ -488,7 +506,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                 sp = StackPtr::new(f.stack_base);
                 sp.advance(handler.depth as usize);
                 if handler.push_lasti {
-                    sp.push(new::int(at_ip as i64));
+                    sp.push(new::int(f.ip as i64));
                 }
                 let exc = error.exception();
                 sp.push(exc);

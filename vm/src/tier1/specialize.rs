@@ -141,6 +141,15 @@ fn load_attr(code: &CodeData, ip: usize, oparg: u32, owner: StackRef) -> Option<
         write_cache(code, ip, layout::ATTR_DESCR, 4, value.bits() as u64);
         return Some(op::LOAD_ATTR_CLASS);
     }
+    // Only kinds whose attributes come from the type's MRO and the instance values;
+    // super objects, for one, look attributes up differently.
+    let plain_kind = matches!(
+        owner.kind(),
+        Kind::Instance | Kind::List | Kind::Dict | Kind::Str | Kind::Tuple | Kind::SmallInt | Kind::BigInt | Kind::Float
+    );
+    if !plain_kind {
+        return None;
+    }
     let ty = type_of(owner);
     let descr = lookup(ty, name);
     let is_instance = owner.kind() == Kind::Instance;
