@@ -523,7 +523,7 @@ fn is_cased(c: char) -> bool {
 /// An approximation of Unicode's Case_Ignorable property (used for final sigma).
 fn is_case_ignorable(c: char) -> bool {
     matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{00A8}' | '\u{00AD}' | '\u{00AF}' | '\u{00B4}' | '\u{00B7}' | '\u{00B8}' | '\u{2019}')
-        || matches!(c as u32, 0x0300..=0x036F | 0x02B0..=0x02FF)
+        || matches!(c as u32, 0x02B0..=0x036F)
 }
 
 /// The lowercase of character `i` of `chars`, with the final-sigma rule.

@@ -3,6 +3,12 @@
 //! error", an infinity from finite arguments is "math range error" or a domain
 //! error), exact integer functions on big ints (factorial, comb, perm, gcd, lcm,
 //! isqrt), and the exact `fsum` and correctly rounded `hypot`.
+//!
+//! Where Rust's std does not call the C library (asinh, acosh, atanh, cbrt) or has no
+//! such function (erf, erfc), the glibc algorithms are ported so that results match
+//! CPython bit for bit; their constants are kept exactly as published.
+
+#![allow(clippy::excessive_precision)]
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -115,7 +121,7 @@ fn math_1(x: f64, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<f64> {
     Ok(r)
 }
 
-const LN2: f64 = 6.93147180559945286227e-01;
+const LN2: f64 = std::f64::consts::LN_2;
 
 /// glibc's asinh (fdlibm): Rust's own formula rounds differently for large values.
 fn glibc_asinh(x: f64) -> f64 {
@@ -175,7 +181,7 @@ fn glibc_atanh(x: f64) -> f64 {
     } else if xa < 1.0 {
         0.5 * ((xa + xa) / (1.0 - xa)).ln_1p()
     } else if xa > 1.0 || xa.is_nan() {
-        return (x - x) / (x - x);
+        return if x.is_nan() { x } else { f64::NAN };
     } else {
         return x / 0.0;
     };

@@ -65,7 +65,8 @@ pub fn exception_line(vm: &mut Vm, exc: StackRef) -> String {
     let keep = Handle::new(exc);
     let ty = type_of(keep.get());
     let data = type_data(ty);
-    let name = if data.is_heap_type { format!("__main__.{}", data.name) } else { data.name.clone() };
+    // CPython omits the module for classes from __main__ and builtins (all ours).
+    let name = data.name.clone();
     let message = match crate::ops::str_string(vm, keep.get()) {
         Ok(m) => m,
         Err(_) => "<exception str() failed>".to_string(),
