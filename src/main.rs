@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use sidewinder_vm::compiler::{compile_module, CompileError, CompileErrorKind};
+use sidewinder_vm::compiler::{compile_module, CompileError};
 use sidewinder_vm::runtime::{JitMode, Options, Vm};
 use sidewinder_vm::{ExcType, PyErr};
 
@@ -105,11 +105,7 @@ fn print_compile_error(err: &CompileError, filename: &str) {
         let width = (err.end_col.saturating_sub(err.col) as usize).max(1);
         out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
     }
-    let kind = match err.kind {
-        CompileErrorKind::SyntaxError => "SyntaxError",
-        CompileErrorKind::Unsupported => "NotImplementedError",
-    };
-    out.push_str(&format!("{kind}: {}\n", err.message));
+    out.push_str(&format!("{}: {}\n", err.exception_name(), err.message));
     eprint!("{out}");
 }
 

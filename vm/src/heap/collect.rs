@@ -21,7 +21,8 @@ pub fn collect(walk_roots: RootWalker<'_>) {
             }
         }
     });
-    let mut work = with_heap(|h| take(&mut h.zct));
+    let (mut work, mut float_free_list) = with_heap(|h| (take(&mut h.zct), take(&mut h.float_free_list)));
+    let mut freed: u64 = 0;
     let mut keep = Vec::new();
     while let Some(ptr) = work.pop() {
         // SAFETY: ZCT entries are live objects (they are freed only here).
@@ -32,6 +33,16 @@ pub fn collect(walk_roots: RootWalker<'_>) {
         }
         if header.has(gc_bits::MARKED) {
             keep.push(ptr);
+            continue;
+        }
+        freed += 1;
+        if header.kind == crate::objects::kind::Kind::Float && float_free_list.len() < dispatch::FLOAT_FREE_LIST_MAX {
+            // The commonest garbage: keep the memory for the next float.
+            float_free_list.push(ptr.cast());
+            continue;
+        }
+        if !header.kind.is_container() {
+            free_object(ptr);
             continue;
         }
         dispatch::trace(ptr, &mut |child| {
@@ -54,9 +65,12 @@ pub fn collect(walk_roots: RootWalker<'_>) {
         // nothing here calls it, but keep whatever is there.
         keep.append(&mut h.zct);
         h.zct = take(&mut keep);
+        float_free_list.append(&mut h.float_free_list);
+        h.float_free_list = take(&mut float_free_list);
         h.collect_requested = false;
         h.bytes_since_collect = 0;
         h.stats.collections += 1;
+        h.stats.frees += freed;
         let due = h.tracked_since_cycles > CYCLE_THRESHOLD
             || (h.stress && h.stats.collections % 64 == 0);
         if due {
@@ -88,6 +102,5 @@ pub(super) fn free_object(ptr: *mut Header) {
             }
         });
     }
-    with_heap(|h| h.stats.frees += 1);
     dispatch::free(ptr);
 }

@@ -88,5 +88,6 @@ pub(super) fn collect_cycles_with_marks() {
     with_heap(|h| {
         h.stats.cycle_collections += 1;
         h.stats.cycle_garbage += count;
+        h.stats.frees += count;
     });
 }

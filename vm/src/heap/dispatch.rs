@@ -20,6 +20,9 @@ use crate::objects::tuple::TupleData;
 use crate::objects::types::*;
 use crate::value::{Header, Obj, Payload, StackRef};
 
+/// Freed floats kept for reuse (more than a collection typically frees).
+pub(super) const FLOAT_FREE_LIST_MAX: usize = 32 * 1024;
+
 macro_rules! for_each_payload {
     ($ptr:expr, $kind:expr, $action:ident $(, $arg:expr)*) => {
         match $kind {
@@ -92,7 +95,7 @@ pub(super) fn free(ptr: *mut Header) {
     let kind = unsafe { (*ptr).kind };
     if kind == Kind::Float {
         with_heap(|h| {
-            if h.float_free_list.len() < 4096 {
+            if h.float_free_list.len() < FLOAT_FREE_LIST_MAX {
                 h.float_free_list.push(ptr as *mut Obj<FloatData>);
                 true
             } else {

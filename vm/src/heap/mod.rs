@@ -50,6 +50,8 @@ pub struct Heap {
     pub collect_requested: bool,
     pub stress: bool,
     pub stats: HeapStats,
+    /// The float type, so that allocating a float needs no other lookup.
+    float_type: StackRef,
 }
 
 impl Heap {
@@ -69,6 +71,7 @@ impl Heap {
                 cycle_collections: 0,
                 cycle_garbage: 0,
             },
+            float_type: StackRef::NULL,
         }
     }
 }
@@ -80,7 +83,7 @@ thread_local! {
 /// Runs `f` with the thread's heap. Never re-entered: no heap function calls back
 /// into Python or into another `with_heap`.
 #[inline(always)]
-fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
+pub(crate) fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
     HEAP.with(|cell| {
         // SAFETY: the heap is thread-local and the functions in this module do not
         // re-enter `with_heap` while holding the reference.
@@ -138,20 +141,38 @@ fn register_new(header: *mut Header, size: usize, container: bool) {
     })
 }
 
+/// Records the float type (at bootstrap) for `new_float`.
+pub fn set_float_type(ty: StackRef) {
+    with_heap(|h| h.float_type = ty)
+}
+
 /// Allocates a float, reusing a freed one when possible.
 #[inline]
+pub fn new_float(value: f64) -> StackRef {
+    let ty = with_heap(|h| h.float_type);
+    alloc_float(ty, value)
+}
+
+/// Allocates a float of type `ty`, reusing a freed one when possible.
+#[inline]
 pub fn alloc_float(ty: StackRef, value: f64) -> StackRef {
-    let reused = with_heap(|h| h.float_free_list.pop());
-    match reused {
-        Some(ptr) => {
-            // SAFETY: free-list entries are float objects whose previous life ended in
-            // `free_object`; their memory is ours to reinitialise.
-            unsafe {
-                std::ptr::write(ptr, Obj { header: Header::new(FloatData::KIND, ty), data: FloatData { value } });
-            }
-            register_new(ptr as *mut Header, std::mem::size_of::<Obj<FloatData>>(), false);
-            StackRef::from_obj(ptr)
+    let reused = with_heap(|h| {
+        let ptr = h.float_free_list.pop()?;
+        // SAFETY: free-list entries are float objects whose previous life ended in
+        // `dispatch::free`; their memory is ours to reinitialise.
+        unsafe {
+            std::ptr::write(ptr, Obj { header: Header::new(FloatData::KIND, ty), data: FloatData { value } });
+            (*ptr).header.set(gc_bits::IN_ZCT);
         }
+        h.zct.push(ptr as *mut Header);
+        h.stats.allocations += 1;
+        if h.zct.len() > ZCT_THRESHOLD {
+            h.collect_requested = true;
+        }
+        Some(StackRef::from_obj(ptr))
+    });
+    match reused {
+        Some(v) => v,
         None => alloc(ty, FloatData { value }),
     }
 }

@@ -80,7 +80,7 @@ pub fn bigint(value: BigInt) -> StackRef {
 
 #[inline]
 pub fn float(value: f64) -> StackRef {
-    heap::alloc_float(types().float, value)
+    heap::new_float(value)
 }
 
 pub fn tuple(items: Vec<StackRef>) -> StackRef {

@@ -299,6 +299,7 @@ pub fn bootstrap() {
         not_implemented: immortal_singleton(not_implemented_type, NotImplementedData),
         ellipsis: immortal_singleton(ellipsis_type, EllipsisData),
     };
+    heap::set_float_type(types.float);
     let leaked: &'static BuiltinTypes = Box::leak(Box::new(types));
     TYPES.with(|t| t.set(leaked));
 }
