@@ -45,6 +45,9 @@ impl<'a> Compiler<'a> {
             Stmt::Return(r) => self.return_stmt(r),
             Stmt::Delete(d) => d.targets.iter().try_for_each(|t| self.delete_target(t)),
             Stmt::Assign(a) => {
+                if let Some(done) = self.swap_assign(a) {
+                    return done;
+                }
                 self.expr(&a.value)?;
                 let n = a.targets.len();
                 for (i, t) in a.targets.iter().enumerate() {
@@ -255,6 +258,35 @@ impl<'a> Compiler<'a> {
                 other.range(),
             )),
         }
+    }
+
+    /// `a, b = x, y` (two or three names each side, nothing starred) as CPython compiles
+    /// it: push the values, reverse them with one SWAP, store left to right. No tuple is
+    /// built. Returns None when the statement has another shape.
+    fn swap_assign(&mut self, a: &'a ast::StmtAssign) -> Option<CResult<()>> {
+        let [target] = a.targets.as_slice() else { return None };
+        let targets = match target {
+            Expr::Tuple(t) => &t.elts,
+            Expr::List(l) => &l.elts,
+            _ => return None,
+        };
+        let Expr::Tuple(values) = &*a.value else { return None };
+        let n = targets.len();
+        let plain = |elts: &[Expr]| elts.iter().all(|e| !e.is_starred_expr());
+        if !(2..=3).contains(&n) || values.elts.len() != n || !plain(targets) || !plain(&values.elts) {
+            return None;
+        }
+        Some((|| {
+            for v in &values.elts {
+                self.expr(v)?;
+            }
+            self.unit.loc = self.location(a.range);
+            self.emit(op::SWAP, n as u32);
+            for t in targets {
+                self.store_target(t)?;
+            }
+            Ok(())
+        })())
     }
 
     fn unpack(&mut self, elts: &'a [Expr], range: TextRange) -> CResult<()> {

@@ -402,8 +402,7 @@ fn assignment_targets() {
          STORE_GLOBAL b
          LOAD_GLOBAL y
          LOAD_GLOBAL x
-         BUILD_TUPLE 2
-         UNPACK_SEQUENCE 2
+         SWAP 2
          STORE_GLOBAL x
          STORE_GLOBAL y
          LOAD_GLOBAL s
