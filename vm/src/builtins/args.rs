@@ -143,11 +143,7 @@ pub(crate) fn parse<const N: usize>(
                 remaining -= 1;
             }
             None if i < minpos => {
-                return Err(type_error(format!(
-                    "{fname}() missing required argument '{}' (pos {})",
-                    names[i],
-                    i + 1
-                )));
+                return Err(type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
             }
             None => {}
         }

@@ -13,17 +13,15 @@ use crate::builtins::args::{check_positional, kw_name, no_keywords, parse};
 use crate::builtins::dict_methods::{update_from, update_from_keywords};
 use crate::builtins::list_methods::list_push_all;
 use crate::builtins::values::{
-    as_str, bigint_to_f64, collect_items, float_value, format_error, index_bigint, is_int,
-    lookup_special, sequence_items, small_int, str_data, to_bigint,
+    as_str, bigint_to_f64, collect_items, float_value, format_error, index_bigint, is_int, lookup_special,
+    sequence_items, small_int, str_data, to_bigint,
 };
 use crate::format;
 use crate::heap::{self, Handle};
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
 use crate::objects::function::{Args, BuiltinFn};
-use crate::objects::iterators::{
-    EnumerateData, FilterData, ListIterData, MapData, ReversedData, SeqIterData, ZipData,
-};
+use crate::objects::iterators::{EnumerateData, FilterData, ListIterData, MapData, ReversedData, SeqIterData, ZipData};
 use crate::objects::kind::Kind;
 use crate::objects::list::ListData;
 use crate::objects::new;
@@ -31,9 +29,7 @@ use crate::objects::range::{RangeData, RangeIterData};
 use crate::objects::slice::SliceData;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
-use crate::objects::types::{
-    ClassMethodData, DescriptorData, InstanceData, PropertyData, StaticMethodData, TypeData,
-};
+use crate::objects::types::{ClassMethodData, DescriptorData, InstanceData, PropertyData, StaticMethodData, TypeData};
 use crate::ops;
 use crate::runtime::errors::{overflow_error, type_error, value_error, ExcType};
 use crate::runtime::types::{is_subclass, lookup, none, type_data, type_name, type_name_of, type_of, types};
@@ -78,10 +74,7 @@ fn new_receiver<'a>(args: Args<'a>, base: StackRef) -> PyResult<(StackRef, Args<
     }
     let cls = args.values[0];
     if cls.downcast::<TypeData>().is_none() {
-        return Err(type_error(format!(
-            "{name}.__new__(X): X is not a type object ({})",
-            type_name_of(cls)
-        )));
+        return Err(type_error(format!("{name}.__new__(X): X is not a type object ({})", type_name_of(cls))));
     }
     if !is_subclass(cls, base) {
         let cls_name = type_name(cls);
@@ -107,10 +100,7 @@ fn object_new(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     }
     let cls = args.values[0];
     let Some(cls_data) = cls.downcast::<TypeData>() else {
-        return Err(type_error(format!(
-            "object.__new__(X): X is not a type object ({})",
-            type_name_of(cls)
-        )));
+        return Err(type_error(format!("object.__new__(X): X is not a type object ({})", type_name_of(cls))));
     };
     if cls_data.instance_kind != Kind::Instance {
         let name = &cls_data.name;
@@ -190,10 +180,7 @@ pub(crate) fn int_from_value(vm: &mut Vm, x: StackRef) -> PyResult<StackRef> {
             return Ok(new::bigint(b));
         }
         if lookup_special(result.get(), "__index__").is_none() {
-            return Err(type_error(format!(
-                "__trunc__ returned non-Integral (type {})",
-                type_name_of(result.get())
-            )));
+            return Err(type_error(format!("__trunc__ returned non-Integral (type {})", type_name_of(result.get()))));
         }
         return Ok(new::bigint(index_bigint(vm, result.get())?));
     }
@@ -263,10 +250,7 @@ pub(crate) fn float_from_value(vm: &mut Vm, x: StackRef) -> PyResult<f64> {
         let b = index_bigint(vm, x)?;
         return bigint_to_f64(&b);
     }
-    Err(type_error(format!(
-        "float() argument must be a string or a real number, not '{}'",
-        type_name_of(x)
-    )))
+    Err(type_error(format!("float() argument must be a string or a real number, not '{}'", type_name_of(x))))
 }
 
 fn float_new(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
@@ -315,11 +299,8 @@ fn list_new(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
         no_keywords("list", &rest)?;
         check_positional("list", rest.pos().len(), 0, 1)?;
     }
-    let list = if exact {
-        new::list(Vec::new())
-    } else {
-        heap::alloc(cls, ListData { items: RefCell::new(Vec::new()) })
-    };
+    let list =
+        if exact { new::list(Vec::new()) } else { heap::alloc(cls, ListData { items: RefCell::new(Vec::new()) }) };
     if !exact && !inherits_attr(cls, types().list, "__init__") {
         // The subclass's __init__ fills it (through list.__init__).
         return Ok(list);
@@ -450,16 +431,11 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
         match lookup_special(start, "__index__") {
             Some(_) => index_bigint(vm, start)?,
             None => {
-                return Err(type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name_of(start)
-                )))
+                return Err(type_error(format!("'{}' object cannot be interpreted as an integer", type_name_of(start))))
             }
         }
     };
-    let start = start
-        .to_i64()
-        .ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))?;
+    let start = start.to_i64().ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))?;
     let iterator = ops::iter(vm, iterable)?;
     heap::incref(iterator);
     Ok(heap::alloc(cls, EnumerateData { iter: iterator, count: Cell::new(start) }))
@@ -633,10 +609,8 @@ fn classmethod_new(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 /// A classmethod wrapping a builtin function (for `dict.fromkeys`).
 pub(crate) fn builtin_classmethod(name: &'static str, f: BuiltinFn) -> StackRef {
     let func = new::builtin_function(name, f);
-    let wrapper = heap::alloc(
-        types().classmethod,
-        ClassMethodData(DescriptorData { func, setter: Cell::new(StackRef::NULL) }),
-    );
+    let wrapper =
+        heap::alloc(types().classmethod, ClassMethodData(DescriptorData { func, setter: Cell::new(StackRef::NULL) }));
     heap::make_immortal(wrapper);
     wrapper
 }
@@ -660,8 +634,7 @@ fn exception_new(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 }
 
 pub(crate) fn exception_init(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
-    let (this, data, rest) =
-        crate::builtins::args::receiver::<ExceptionData>(args, "BaseException", "__init__")?;
+    let (this, data, rest) = crate::builtins::args::receiver::<ExceptionData>(args, "BaseException", "__init__")?;
     if !rest.kwnames.is_empty() {
         return Err(type_error(format!("{}() takes no keyword arguments", type_name_of(this))));
     }
@@ -672,8 +645,7 @@ pub(crate) fn exception_init(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef>
 
 /// `exc.with_traceback(tb)`: tracebacks are kept by the VM; returns the exception.
 pub(crate) fn exception_with_traceback(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
-    let (this, _, rest) =
-        crate::builtins::args::receiver::<ExceptionData>(args, "BaseException", "with_traceback")?;
+    let (this, _, rest) = crate::builtins::args::receiver::<ExceptionData>(args, "BaseException", "with_traceback")?;
     crate::builtins::args::exactly_one("BaseException.with_traceback", &rest)?;
     Ok(this)
 }

@@ -7,9 +7,7 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use crate::builtins::args::{
-    check_positional, exactly_one, kw_name, no_keywords, not_none, parse,
-};
+use crate::builtins::args::{check_positional, exactly_one, kw_name, no_keywords, not_none, parse};
 use crate::builtins::list_methods::sort_list;
 use crate::builtins::values::{
     as_str, float_value, format_error, index_bigint, int_i64, is_int, lookup_special, small_int, to_bigint,
@@ -101,14 +99,12 @@ fn builtin_print(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     for (key, value) in args.kw() {
         match kw_name(key) {
             "sep" if value != none() => {
-                sep = as_str(value).ok_or_else(|| {
-                    type_error(format!("sep must be None or a string, not {}", type_name_of(value)))
-                })?;
+                sep = as_str(value)
+                    .ok_or_else(|| type_error(format!("sep must be None or a string, not {}", type_name_of(value))))?;
             }
             "end" if value != none() => {
-                end = as_str(value).ok_or_else(|| {
-                    type_error(format!("end must be None or a string, not {}", type_name_of(value)))
-                })?;
+                end = as_str(value)
+                    .ok_or_else(|| type_error(format!("end must be None or a string, not {}", type_name_of(value))))?;
             }
             "file" => file = not_none(Some(value)),
             "flush" => flush = ops::truthy(vm, value)?,
@@ -184,9 +180,7 @@ fn min_max(vm: &mut Vm, args: Args<'_>, is_max: bool) -> PyResult<StackRef> {
         return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
     }
     if pos.len() > 1 && default.is_some() {
-        return Err(type_error(format!(
-            "Cannot specify a default for {name}() with multiple positional arguments"
-        )));
+        return Err(type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
     }
     let op = if is_max { CMP_GT } else { CMP_LT };
     // (item, key of item)
@@ -291,7 +285,12 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     })
 }
 
-fn class_check(obj: StackRef, spec: StackRef, check: &dyn Fn(StackRef, StackRef) -> bool, depth: usize) -> Option<bool> {
+fn class_check(
+    obj: StackRef,
+    spec: StackRef,
+    check: &dyn Fn(StackRef, StackRef) -> bool,
+    depth: usize,
+) -> Option<bool> {
     if spec.kind() == Kind::Type {
         return Some(check(obj, spec));
     }
@@ -367,9 +366,8 @@ fn builtin_format(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let value = args.pos()[0];
     let spec = match args.pos().get(1) {
         None => "",
-        Some(s) => as_str(*s).ok_or_else(|| {
-            type_error(format!("format() argument 2 must be str, not {}", type_name_of(*s)))
-        })?,
+        Some(s) => as_str(*s)
+            .ok_or_else(|| type_error(format!("format() argument 2 must be str, not {}", type_name_of(*s))))?,
     };
     ops::format(vm, value, spec)
 }
@@ -502,19 +500,15 @@ fn builtin_ord(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
             let ch = s.value.chars().next().expect("one char");
             Ok(new::int(ch as i64))
         }
-        None => Err(type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            type_name_of(value)
-        ))),
+        None => Err(type_error(format!("ord() expected string of length 1, but {} found", type_name_of(value)))),
     }
 }
 
 fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let value = exactly_one("chr", &args)?;
     let code = index_bigint(vm, value)?;
-    let code = code
-        .to_i32()
-        .ok_or_else(|| PyErr::new(ExcType::OverflowError, "Python int too large to convert to C int"))?;
+    let code =
+        code.to_i32().ok_or_else(|| PyErr::new(ExcType::OverflowError, "Python int too large to convert to C int"))?;
     if !(0..0x110000).contains(&code) {
         return Err(value_error("chr() arg not in range(0x110000)"));
     }

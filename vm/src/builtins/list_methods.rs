@@ -6,10 +6,8 @@
 
 use std::cmp::Ordering;
 
-use crate::builtins::args::{
-    check_positional, exactly_one, no_args, no_keywords, not_none, parse, receiver,
-};
-use crate::builtins::sort::merge_sort;
+use crate::builtins::args::{check_positional, exactly_one, no_args, no_keywords, not_none, parse, receiver};
+use crate::builtins::sort::timsort;
 use crate::builtins::values::{
     collect_items, float_value, index_i64, sequence_items, slice_index, str_data, values_equal,
 };
@@ -307,8 +305,9 @@ pub(crate) fn sort_list(vm: &mut Vm, list_value: StackRef, key: Option<StackRef>
         if reverse {
             order.reverse();
         }
-        let key_values: Vec<StackRef> = if key.is_some() { keys.iter().map(Handle::get).collect() } else { saved.clone() };
-        result = merge_sort(vm, &mut order, &mut |vm, a, b| sort_lt(vm, key_values[a], key_values[b]));
+        let key_values: Vec<StackRef> =
+            if key.is_some() { keys.iter().map(Handle::get).collect() } else { saved.clone() };
+        result = timsort(vm, &mut order, &mut |vm, a, b| sort_lt(vm, key_values[a], key_values[b]));
         if reverse {
             order.reverse();
         }

@@ -20,18 +20,11 @@ pub(crate) const INT_METHODS: &[(&str, BuiltinFn)] = &[
     ("as_integer_ratio", int_as_integer_ratio),
 ];
 
-pub(crate) const INT_ATTRIBUTES: &[(&str, BuiltinFn)] = &[
-    ("real", int_real),
-    ("imag", int_imag),
-    ("numerator", int_real),
-    ("denominator", int_denominator),
-];
+pub(crate) const INT_ATTRIBUTES: &[(&str, BuiltinFn)] =
+    &[("real", int_real), ("imag", int_imag), ("numerator", int_real), ("denominator", int_denominator)];
 
-pub(crate) const FLOAT_METHODS: &[(&str, BuiltinFn)] = &[
-    ("is_integer", float_is_integer),
-    ("as_integer_ratio", float_as_integer_ratio),
-    ("conjugate", float_conjugate),
-];
+pub(crate) const FLOAT_METHODS: &[(&str, BuiltinFn)] =
+    &[("is_integer", float_is_integer), ("as_integer_ratio", float_as_integer_ratio), ("conjugate", float_conjugate)];
 
 pub(crate) const FLOAT_ATTRIBUTES: &[(&str, BuiltinFn)] = &[("real", float_conjugate_attr), ("imag", float_imag)];
 
@@ -104,11 +97,8 @@ pub(crate) fn float_ratio(f: f64) -> PyResult<(BigInt, BigInt)> {
     let bits = f.to_bits();
     let exponent_bits = ((bits >> 52) & 0x7ff) as i64;
     let fraction = bits & ((1u64 << 52) - 1);
-    let (mut mantissa, mut exponent) = if exponent_bits == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1u64 << 52), exponent_bits - 1075)
-    };
+    let (mut mantissa, mut exponent) =
+        if exponent_bits == 0 { (fraction, -1074) } else { (fraction | (1u64 << 52), exponent_bits - 1075) };
     if exponent < 0 {
         let shift = (mantissa.trailing_zeros() as i64).min(-exponent);
         mantissa >>= shift;

@@ -161,12 +161,7 @@ fn parse_field<'t>(template: &'t str, pos: &mut usize) -> PyResult<Field<'t>> {
             b'}' => {
                 count -= 1;
                 if count == 0 {
-                    return Ok(Field {
-                        name,
-                        conversion,
-                        spec: &template[spec_start..*pos - 1],
-                        spec_needs_expanding,
-                    });
+                    return Ok(Field { name, conversion, spec: &template[spec_start..*pos - 1], spec_needs_expanding });
                 }
             }
             _ => {}
@@ -207,14 +202,10 @@ fn get_field_object(vm: &mut Vm, name: &str, args: &Args<'_>, auto: &mut AutoNum
     }
     if numeric {
         if auto.state == Numbering::Manual && is_empty {
-            return Err(value_error(
-                "cannot switch from manual field specification to automatic field numbering",
-            ));
+            return Err(value_error("cannot switch from manual field specification to automatic field numbering"));
         }
         if auto.state == Numbering::Auto && !is_empty {
-            return Err(value_error(
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
+            return Err(value_error("cannot switch from automatic field numbering to manual field specification"));
         }
     }
     if is_empty {
@@ -224,11 +215,7 @@ fn get_field_object(vm: &mut Vm, name: &str, args: &Args<'_>, auto: &mut AutoNum
     let mut obj = match index {
         Some(i) => match args.pos().get(i) {
             Some(v) => Handle::new(*v),
-            None => {
-                return Err(index_error(format!(
-                    "Replacement index {i} out of range for positional args tuple"
-                )))
-            }
+            None => return Err(index_error(format!("Replacement index {i} out of range for positional args tuple"))),
         },
         None => match args.kw().find(|(k, _)| kw_name(*k) == first) {
             Some((_, v)) => Handle::new(v),

@@ -2,9 +2,7 @@
 //! caller sees (start/end arguments, find results) counts characters, so byte
 //! offsets are converted at the boundary (for free when the string is ASCII).
 
-use crate::builtins::args::{
-    check_count, check_positional, exactly_one, no_args, no_keywords, parse, receiver,
-};
+use crate::builtins::args::{check_count, check_positional, exactly_one, no_args, no_keywords, parse, receiver};
 use crate::builtins::values::{collect_items, index_i64, slice_index, str_data};
 use crate::format::{decimal_digit_value, is_printable, is_space};
 use crate::objects::function::{Args, BuiltinFn};
@@ -119,12 +117,7 @@ fn adjust_indices(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64
 
 /// Parses `(sub[, start[, end]])` for find/index/count and friends; returns the
 /// substring and the adjusted character range.
-fn sub_and_range(
-    vm: &mut Vm,
-    fname: &str,
-    data: &StrData,
-    rest: &Args<'_>,
-) -> PyResult<(&'static StrData, i64, i64)> {
+fn sub_and_range(vm: &mut Vm, fname: &str, data: &StrData, rest: &Args<'_>) -> PyResult<(&'static StrData, i64, i64)> {
     no_keywords(fname, rest)?;
     let pos = rest.pos();
     check_count(fname, pos.len(), 1, 3)?;
@@ -144,13 +137,7 @@ fn find_in(data: &StrData, sub: &StrData, start: i64, end: i64, from_right: bool
     let (b_start, b_end) = (byte_offset(data, start), byte_offset(data, end));
     let hay = &data.value[b_start..b_end];
     let found = if from_right { hay.rfind(&*sub.value) } else { hay.find(&*sub.value) };
-    found.map(|b| {
-        if data.is_ascii() {
-            start + b
-        } else {
-            start + hay[..b].chars().count()
-        }
-    })
+    found.map(|b| if data.is_ascii() { start + b } else { start + hay[..b].chars().count() })
 }
 
 fn find_common(vm: &mut Vm, args: Args<'_>, name: &str, from_right: bool) -> PyResult<Option<usize>> {
@@ -236,9 +223,9 @@ fn split_args(vm: &mut Vm, name: &str, rest: &Args<'_>) -> PyResult<(Option<&'st
     let sep = match sep {
         None => None,
         Some(v) if v == types().none => None,
-        Some(v) => Some(str_data(v).ok_or_else(|| {
-            type_error(format!("must be str or None, not {}", type_name_of(v)))
-        })?),
+        Some(v) => {
+            Some(str_data(v).ok_or_else(|| type_error(format!("must be str or None, not {}", type_name_of(v))))?)
+        }
     };
     let maxsplit = match maxsplit {
         None => -1,
@@ -447,16 +434,12 @@ fn affix_common(vm: &mut Vm, args: Args<'_>, name: &str, at_end: bool) -> PyResu
             data.value[b_start..].starts_with(&*affix.value)
         }
     };
-    let wrong_type = |v: StackRef| {
-        type_error(format!("{name} first arg must be str or a tuple of str, not {}", type_name_of(v)))
-    };
+    let wrong_type =
+        |v: StackRef| type_error(format!("{name} first arg must be str or a tuple of str, not {}", type_name_of(v)));
     if let Some(tuple) = pos[0].downcast::<TupleData>() {
         for item in tuple.items.iter() {
             let affix = str_data(*item).ok_or_else(|| {
-                type_error(format!(
-                    "tuple for {name} must only contain str, not {}",
-                    type_name_of(*item)
-                ))
+                type_error(format!("tuple for {name} must only contain str, not {}", type_name_of(*item)))
             })?;
             if matches(affix) {
                 return Ok(types().true_);
@@ -522,8 +505,20 @@ fn is_cased(c: char) -> bool {
 
 /// An approximation of Unicode's Case_Ignorable property (used for final sigma).
 fn is_case_ignorable(c: char) -> bool {
-    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{00A8}' | '\u{00AD}' | '\u{00AF}' | '\u{00B4}' | '\u{00B7}' | '\u{00B8}' | '\u{2019}')
-        || matches!(c as u32, 0x02B0..=0x036F)
+    matches!(
+        c,
+        '\'' | '.'
+            | ':'
+            | '^'
+            | '`'
+            | '\u{00A8}'
+            | '\u{00AD}'
+            | '\u{00AF}'
+            | '\u{00B4}'
+            | '\u{00B7}'
+            | '\u{00B8}'
+            | '\u{2019}'
+    ) || matches!(c as u32, 0x02B0..=0x036F)
 }
 
 /// The lowercase of character `i` of `chars`, with the final-sigma rule.
@@ -638,7 +633,29 @@ fn is_digit_char(c: char) -> bool {
 fn is_numeric_char(c: char) -> bool {
     is_digit_char(c)
         || c.is_numeric()
-        || matches!(c, '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '億' | '兆' | '零' | '壱' | '弐' | '参' | '拾')
+        || matches!(
+            c,
+            '〇' | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '億'
+                | '兆'
+                | '零'
+                | '壱'
+                | '弐'
+                | '参'
+                | '拾'
+        )
 }
 
 fn is_alpha_char(c: char) -> bool {
@@ -662,9 +679,7 @@ fn str_isalpha(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 }
 
 fn str_isalnum(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
-    predicate_common(args, "isalnum", |s| {
-        !s.is_empty() && s.chars().all(|c| is_alpha_char(c) || is_numeric_char(c))
-    })
+    predicate_common(args, "isalnum", |s| !s.is_empty() && s.chars().all(|c| is_alpha_char(c) || is_numeric_char(c)))
 }
 
 fn str_isspace(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
@@ -926,9 +941,8 @@ fn str_expandtabs(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 fn str_removeprefix(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let (this, data, rest) = this_str(args, "removeprefix")?;
     let prefix = exactly_one("str.removeprefix", &rest)?;
-    let prefix = str_data(prefix).ok_or_else(|| {
-        type_error(format!("removeprefix() argument must be str, not {}", type_name_of(prefix)))
-    })?;
+    let prefix = str_data(prefix)
+        .ok_or_else(|| type_error(format!("removeprefix() argument must be str, not {}", type_name_of(prefix))))?;
     let result = data.value.strip_prefix(&*prefix.value).unwrap_or(&data.value);
     Ok(slice_result(this, data, result))
 }
@@ -936,9 +950,8 @@ fn str_removeprefix(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 fn str_removesuffix(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let (this, data, rest) = this_str(args, "removesuffix")?;
     let suffix = exactly_one("str.removesuffix", &rest)?;
-    let suffix = str_data(suffix).ok_or_else(|| {
-        type_error(format!("removesuffix() argument must be str, not {}", type_name_of(suffix)))
-    })?;
+    let suffix = str_data(suffix)
+        .ok_or_else(|| type_error(format!("removesuffix() argument must be str, not {}", type_name_of(suffix))))?;
     let result = data.value.strip_suffix(&*suffix.value).unwrap_or(&data.value);
     Ok(slice_result(this, data, result))
 }

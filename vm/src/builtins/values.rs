@@ -216,7 +216,7 @@ pub(crate) fn dict_data(d: StackRef) -> &'static DictData {
 }
 
 /// The entry index of `key` (whose hash is `hash`) in a dict, comparing keys with
-/// Python equality. Restarts when a comparison mutates the dict.
+/// Python equality. Restarts when a comparison changes the dict's keys.
 pub(crate) fn dict_find(vm: &mut Vm, dict: StackRef, key: StackRef, hash: i64) -> PyResult<Option<usize>> {
     let data = dict_data(dict);
     loop {
@@ -233,10 +233,12 @@ pub(crate) fn dict_find(vm: &mut Vm, dict: StackRef, key: StackRef, hash: i64) -
             if simple_eq(entry.key, key).is_some() {
                 continue;
             }
-            let mutations = data.mutations.get();
+            // A change of the key set during `==` (not a value update) restarts
+            // the lookup, as in CPython.
+            let keys_version = data.ensure_keys_version();
             let held = Handle::new(entry.key);
             let equal = ops::eq(vm, held.get(), key)?;
-            if data.mutations.get() != mutations {
+            if data.ensure_keys_version() != keys_version {
                 restart = true;
                 break;
             }
@@ -263,7 +265,13 @@ pub(crate) fn dict_store(vm: &mut Vm, dict: StackRef, key: StackRef, value: Stac
 }
 
 /// `d[key] = value` with the key's hash already known.
-pub(crate) fn dict_store_hashed(vm: &mut Vm, dict: StackRef, key: StackRef, hash: i64, value: StackRef) -> PyResult<()> {
+pub(crate) fn dict_store_hashed(
+    vm: &mut Vm,
+    dict: StackRef,
+    key: StackRef,
+    hash: i64,
+    value: StackRef,
+) -> PyResult<()> {
     let value = Handle::new(value);
     let key = Handle::new(key);
     match dict_find(vm, dict, key.get(), hash)? {

@@ -96,9 +96,7 @@ fn sys_exit(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 fn sys_setrecursionlimit(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let limit = exactly_one("sys.setrecursionlimit", &args)?;
     let limit = index_bigint(vm, limit)?;
-    let limit = limit
-        .to_i32()
-        .ok_or_else(|| overflow_error("Python int too large to convert to C int"))?;
+    let limit = limit.to_i32().ok_or_else(|| overflow_error("Python int too large to convert to C int"))?;
     if limit < 1 {
         return Err(value_error("recursion limit must be greater or equal than 1"));
     }
