@@ -128,7 +128,12 @@ fn report_uncaught(vm: &mut Vm, err: &PyErr) -> u8 {
     }
     let report = sidewinder_vm::runtime::traceback::format_exception(vm, err);
     eprint!("{report}");
-    1
+    // Like CPython: an uncaught KeyboardInterrupt exits as if killed by SIGINT.
+    if err.matches(ExcType::KeyboardInterrupt) {
+        130
+    } else {
+        1
+    }
 }
 
 fn run(invocation: Invocation, mode: JitMode) -> u8 {
