@@ -3,7 +3,7 @@
 
 use std::mem::take;
 
-use super::{cycles, dispatch, with_heap, CYCLE_THRESHOLD};
+use super::{cycles, dispatch, with_heap, CYCLE_THRESHOLD, STRESS_CYCLE_THRESHOLD};
 use crate::value::{gc_bits, Header, StackRef};
 
 /// Calls its argument on every root: every value held by a frame.
@@ -72,7 +72,7 @@ pub fn collect(walk_roots: RootWalker<'_>) {
         h.stats.collections += 1;
         h.stats.frees += freed;
         let due = h.tracked_since_cycles > CYCLE_THRESHOLD
-            || (h.stress && h.stats.collections % 64 == 0);
+            || (h.stress && h.tracked_since_cycles > STRESS_CYCLE_THRESHOLD);
         if due {
             h.tracked_since_cycles = 0;
         }

@@ -28,6 +28,10 @@ const ALLOC_THRESHOLD: usize = 1 << 20;
 const ZCT_THRESHOLD: usize = 8192;
 /// New containers between two cycle collections.
 const CYCLE_THRESHOLD: usize = 20_000;
+/// In GC stress mode: new containers between two cycle collections. (The ZCT pass runs
+/// at every safepoint; the cycle pass scans every container, so it runs as soon as a
+/// few hundred new ones exist rather than at every safepoint.)
+const STRESS_CYCLE_THRESHOLD: usize = 256;
 
 /// Counters the VM reports in `-X jit-stats` and tests read.
 #[derive(Default, Clone, Debug)]

@@ -160,8 +160,8 @@ fn binary_protocol(
     vm: &mut Vm,
     a: StackRef,
     b: StackRef,
-    name: &str,
-    reflected_name: &str,
+    name: &'static str,
+    reflected_name: &'static str,
     native: impl Fn(&mut Vm, StackRef, StackRef) -> PyResult<Option<StackRef>>,
 ) -> PyResult<Option<StackRef>> {
     let ta = type_of(a);

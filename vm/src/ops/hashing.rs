@@ -115,7 +115,7 @@ fn native_hash(vm: &mut Vm, v: StackRef) -> PyResult<i64> {
         Kind::Str => Ok(new::str_hash(v.downcast::<StrData>().expect("str"))),
         Kind::Tuple => {
             let t = v.downcast::<TupleData>().expect("tuple");
-            let _depth = DepthGuard::enter(vm, " while calling a Python object")?;
+            let _depth = DepthGuard::enter_deep(" while calling a Python object")?;
             let mut hashes = Vec::with_capacity(t.items.len());
             for item in t.items.iter() {
                 hashes.push(hash(vm, *item)?);

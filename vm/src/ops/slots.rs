@@ -7,7 +7,9 @@
 //! unbounded native recursion (repr/compare/hash of deeply nested containers) and small
 //! shared helpers.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::heap::Handle;
 use crate::objects::dict::DictData;
@@ -30,13 +32,49 @@ pub(crate) enum Special {
     Builtin(StackRef),
 }
 
+/// Hashes the (address, length) keys of [`interned_name`]'s cache.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.0 = (self.0 ^ v as u64).wrapping_mul(0x9e3779b97f4a7c15).rotate_left(29);
+    }
+}
+
+type NameCache = HashMap<(usize, usize), StackRef, BuildHasherDefault<AddressHasher>>;
+
+thread_local! {
+    static NAMES: RefCell<NameCache> = RefCell::new(NameCache::default());
+}
+
+/// The interned str for a special method name (cached by the literal's address, which
+/// is cheaper than hashing the text in `new::intern`).
+fn interned_name(name: &'static str) -> StackRef {
+    let key = (name.as_ptr() as usize, name.len());
+    if let Some(v) = NAMES.with(|names| names.borrow().get(&key).copied()) {
+        return v;
+    }
+    let v = new::intern(name);
+    NAMES.with(|names| names.borrow_mut().insert(key, v));
+    v
+}
+
 /// Looks `name` up on type `ty` as described in the module doc.
-pub(crate) fn find_special(ty: StackRef, name: &str) -> Special {
+pub(crate) fn find_special(ty: StackRef, name: &'static str) -> Special {
     let data = type_data(ty);
     if !data.is_heap_type {
         return Special::Builtin(ty);
     }
-    let key = new::intern(name);
+    let key = interned_name(name);
     // No Python code runs during the walk, so the MRO can stay borrowed.
     let mro = data.mro.borrow();
     for &t in mro.iter() {
@@ -54,7 +92,7 @@ pub(crate) fn find_special(ty: StackRef, name: &str) -> Special {
 }
 
 /// The user-defined special method of `value`'s type, if any.
-pub(crate) fn user_method(value: StackRef, name: &str) -> Option<StackRef> {
+pub(crate) fn user_method(value: StackRef, name: &'static str) -> Option<StackRef> {
     match find_special(type_of(value), name) {
         Special::User(m) => Some(m),
         Special::Builtin(_) => None,
@@ -120,7 +158,7 @@ pub(crate) fn call_prepended(vm: &mut Vm, callable: StackRef, first: StackRef, a
 }
 
 /// Calls the user-defined special method `name` of `obj` if its class has one.
-pub(crate) fn call_user(vm: &mut Vm, obj: StackRef, name: &str, args: &[StackRef]) -> PyResult<Option<StackRef>> {
+pub(crate) fn call_user(vm: &mut Vm, obj: StackRef, name: &'static str, args: &[StackRef]) -> PyResult<Option<StackRef>> {
     match user_method(obj, name) {
         Some(m) => call_method(vm, m, obj, args).map(Some),
         None => Ok(None),
@@ -141,11 +179,24 @@ thread_local! {
 pub(crate) struct DepthGuard(());
 
 impl DepthGuard {
-    /// Enters one level; `what` completes "maximum recursion depth exceeded".
+    /// Enters one level of a recursion CPython bounds with `Py_EnterRecursiveCall`: the
+    /// native levels and the Python frames together stay below the recursion limit.
+    /// `what` completes "maximum recursion depth exceeded".
     pub(crate) fn enter(vm: &Vm, what: &str) -> PyResult<DepthGuard> {
         let depth = NATIVE_DEPTH.with(|d| d.get());
-        let limit = vm.recursion_limit.max(50);
-        if depth >= limit {
+        if depth + vm.frames.len() >= vm.recursion_limit.max(50) {
+            return Err(PyErr::new(ExcType::RecursionError, format!("maximum recursion depth exceeded{what}")));
+        }
+        NATIVE_DEPTH.with(|d| d.set(depth + 1));
+        Ok(DepthGuard(()))
+    }
+
+    /// Enters one level of a recursion CPython does not bound (e.g. hashing nested
+    /// tuples): only a limit that keeps the Rust stack safe.
+    pub(crate) fn enter_deep(what: &str) -> PyResult<DepthGuard> {
+        const MAX_NATIVE_DEPTH: usize = 100_000;
+        let depth = NATIVE_DEPTH.with(|d| d.get());
+        if depth >= MAX_NATIVE_DEPTH {
             return Err(PyErr::new(ExcType::RecursionError, format!("maximum recursion depth exceeded{what}")));
         }
         NATIVE_DEPTH.with(|d| d.set(depth + 1));
