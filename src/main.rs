@@ -8,7 +8,6 @@ use sidewinder_vm::compiler::{compile_module, CompileError};
 use sidewinder_vm::runtime::{JitMode, Options, Vm};
 use sidewinder_vm::{ExcType, PyErr};
 
-
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -113,8 +112,7 @@ fn print_compile_error(err: &CompileError, filename: &str) {
 fn report_uncaught(vm: &mut Vm, err: &PyErr) -> u8 {
     if err.matches(ExcType::SystemExit) {
         let args = vm.get_attr_str(err.exception(), "args").ok();
-        let code = args
-            .and_then(|a| sidewinder_vm::ops::getitem(vm, a, sidewinder_vm::objects::new::int(0)).ok());
+        let code = args.and_then(|a| sidewinder_vm::ops::getitem(vm, a, sidewinder_vm::objects::new::int(0)).ok());
         return match code {
             None => 0,
             Some(c) if c == sidewinder_vm::runtime::types::none() => 0,
@@ -147,7 +145,11 @@ fn run(invocation: Invocation, mode: JitMode) -> u8 {
                     "sidewinder: can't open file '{}': [Errno {}] {}",
                     path,
                     e.raw_os_error().unwrap_or(2),
-                    if e.kind() == std::io::ErrorKind::NotFound { "No such file or directory".to_string() } else { e.to_string() }
+                    if e.kind() == std::io::ErrorKind::NotFound {
+                        "No such file or directory".to_string()
+                    } else {
+                        e.to_string()
+                    }
                 );
                 return 2;
             }

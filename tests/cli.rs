@@ -132,7 +132,11 @@ fn version_flag() {
     let out = run(&["--version"], None, &[]);
     assert_eq!(out.code, Some(0), "{}", out.describe());
     let first = out.stdout.lines().next().unwrap_or("");
-    assert!(first.starts_with("Sidewinder "), "--version should print 'Sidewinder <version>' on stdout\n{}", out.describe());
+    assert!(
+        first.starts_with("Sidewinder "),
+        "--version should print 'Sidewinder <version>' on stdout\n{}",
+        out.describe()
+    );
 }
 
 #[test]
@@ -202,16 +206,11 @@ fn script_syntax_error() {
     let out = run(&["bad_syntax.py"], Some(dir.path()), &[]);
     assert_eq!(out.code, Some(1), "{}", out.describe());
     assert_eq!(out.stdout, "", "nothing may run before a syntax error is reported\n{}", out.describe());
-    let has_file_line = out
-        .stderr
-        .lines()
-        .any(|l| l.starts_with("  File \"") && l.ends_with("bad_syntax.py\", line 3"));
+    let has_file_line =
+        out.stderr.lines().any(|l| l.starts_with("  File \"") && l.ends_with("bad_syntax.py\", line 3"));
     assert!(has_file_line, "expected a line '  File \"...bad_syntax.py\", line 3'\n{}", out.describe());
     assert!(out.stderr.contains("def broken(:"), "expected the offending source line\n{}", out.describe());
-    let has_caret = out
-        .stderr
-        .lines()
-        .any(|l| l.contains('^') && l.chars().all(|c| c == ' ' || c == '^'));
+    let has_caret = out.stderr.lines().any(|l| l.contains('^') && l.chars().all(|c| c == ' ' || c == '^'));
     assert!(has_caret, "expected a caret line\n{}", out.describe());
     assert_eq!(last_nonempty_line(&out.stderr), "SyntaxError: invalid syntax", "{}", out.describe());
     assert!(out.stderr.ends_with('\n'), "{}", out.describe());

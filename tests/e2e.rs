@@ -81,7 +81,7 @@ fn py_files(dir: &Path) -> Vec<PathBuf> {
     if let Ok(entries) = fs::read_dir(dir) {
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_file() && path.extension().map_or(false, |e| e == "py") {
+            if path.is_file() && path.extension().is_some_and(|e| e == "py") {
                 out.push(path);
             }
         }
@@ -98,10 +98,8 @@ fn file_name(path: &Path) -> String {
 fn parse_status(text: &str) -> Result<(i32, String), String> {
     let mut lines = text.lines();
     let code_line = lines.next().ok_or_else(|| "empty .status file".to_string())?;
-    let code = code_line
-        .trim()
-        .parse::<i32>()
-        .map_err(|e| format!("bad exit code {:?} in .status: {}", code_line, e))?;
+    let code =
+        code_line.trim().parse::<i32>().map_err(|e| format!("bad exit code {:?} in .status: {}", code_line, e))?;
     let tail = lines.next().unwrap_or("").to_string();
     Ok((code, tail))
 }
@@ -110,7 +108,7 @@ fn discover() -> (Vec<Case>, Vec<SetupError>) {
     let filter = filter();
     let mut cases = Vec::new();
     let mut errors = Vec::new();
-    let wanted = |display: &str| filter.as_deref().map_or(true, |f| display.contains(f));
+    let wanted = |display: &str| filter.as_deref().is_none_or(|f| display.contains(f));
 
     // tests/programs/*.py: .out and .status are mandatory.
     let programs = root().join("tests").join("programs");
@@ -125,14 +123,24 @@ fn discover() -> (Vec<Case>, Vec<SetupError>) {
         let expected_stdout = match fs::read(&out_path) {
             Ok(b) => b,
             Err(e) => {
-                errors.push(format!("{}: cannot read {}: {} (run tests/regen_expected.py)", display, out_path.display(), e));
+                errors.push(format!(
+                    "{}: cannot read {}: {} (run tests/regen_expected.py)",
+                    display,
+                    out_path.display(),
+                    e
+                ));
                 continue;
             }
         };
         let status_text = match fs::read_to_string(&status_path) {
             Ok(s) => s,
             Err(e) => {
-                errors.push(format!("{}: cannot read {}: {} (run tests/regen_expected.py)", display, status_path.display(), e));
+                errors.push(format!(
+                    "{}: cannot read {}: {} (run tests/regen_expected.py)",
+                    display,
+                    status_path.display(),
+                    e
+                ));
                 continue;
             }
         };
@@ -207,11 +215,7 @@ fn spawn_reader<R: Read + Send + 'static>(mut pipe: R) -> thread::JoinHandle<Vec
 fn run_program(dir: &Path, file: &str, env: &[(&str, &str)], env_remove: &[&str], timeout: Duration) -> RunResult {
     let start = Instant::now();
     let mut cmd = Command::new(BINARY);
-    cmd.arg(file)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.arg(file).current_dir(dir).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     for key in env_remove {
         cmd.env_remove(key);
     }
@@ -297,7 +301,11 @@ fn first_stdout_difference(expected: &[u8], got: &[u8]) -> String {
         }
     }
     // Lines compare equal but bytes differ (e.g. invalid UTF-8 replaced lossily).
-    format!("stdout bytes differ ({} vs {} bytes) but no line differs after lossy UTF-8 decoding", expected.len(), got.len())
+    format!(
+        "stdout bytes differ ({} vs {} bytes) but no line differs after lossy UTF-8 decoding",
+        expected.len(),
+        got.len()
+    )
 }
 
 /// Compare a run with the expectations; `None` when it passes.

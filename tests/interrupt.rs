@@ -33,7 +33,8 @@ fn uncaught_keyboard_interrupt_exits_130() {
 
 #[test]
 fn keyboard_interrupt_can_be_caught() {
-    let output = interrupt_after_start("try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught')\n");
+    let output =
+        interrupt_after_start("try:\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught')\n");
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stdout), "caught\n");
 }

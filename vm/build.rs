@@ -9,8 +9,10 @@ fn main() {
     let bodies_dir = manifest.join("src/uops");
     println!("cargo:rerun-if-changed={}", toml_path.display());
     println!("cargo:rerun-if-changed={}", bodies_dir.display());
-    let toml_text = std::fs::read_to_string(&toml_path).unwrap_or_else(|e| fail(&format!("cannot read uops.toml: {e}")));
-    let bodies = sidewinder_uopgen::read_bodies(&bodies_dir).unwrap_or_else(|e| fail(&format!("cannot read vm/src/uops: {e}")));
+    let toml_text =
+        std::fs::read_to_string(&toml_path).unwrap_or_else(|e| fail(&format!("cannot read uops.toml: {e}")));
+    let bodies =
+        sidewinder_uopgen::read_bodies(&bodies_dir).unwrap_or_else(|e| fail(&format!("cannot read vm/src/uops: {e}")));
     for name in bodies.keys() {
         println!("cargo:rerun-if-changed={}", bodies_dir.join(format!("{name}.rs")).display());
     }

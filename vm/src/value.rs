@@ -43,7 +43,15 @@ pub struct Header {
 
 impl Header {
     pub fn new(kind: Kind, ty: StackRef) -> Header {
-        Header { refcnt: Cell::new(0), kind, gc: Cell::new(0), _pad: 0, gc_index: Cell::new(0), _pad2: 0, ty: Cell::new(ty) }
+        Header {
+            refcnt: Cell::new(0),
+            kind,
+            gc: Cell::new(0),
+            _pad: 0,
+            gc_index: Cell::new(0),
+            _pad2: 0,
+            ty: Cell::new(ty),
+        }
     }
     #[inline(always)]
     pub fn has(&self, bit: u8) -> bool {
@@ -265,11 +273,14 @@ impl StackPtr {
         // SAFETY: as in `push`.
         self.ptr = unsafe { self.ptr.add(count) };
     }
-    /// Moves `count` items from scratch (`offset` slots above the *old* top, which is
-    /// `old_top`) to the current top.
+    /// Pushes `count` items copied from `source`, which may overlap the destination
+    /// (array outputs are produced in scratch room above the top, then moved down).
+    ///
+    /// # Safety
+    /// `source..source+count` must lie in the same frame's stack area.
     #[inline(always)]
-    pub fn push_from(&mut self, source: *const StackRef, count: usize) {
-        // SAFETY: both ranges are inside the frame's stack area; they may overlap.
+    pub unsafe fn push_from(&mut self, source: *const StackRef, count: usize) {
+        // SAFETY: guaranteed by the caller; `copy` allows overlap.
         unsafe {
             std::ptr::copy(source, self.ptr, count);
             self.ptr = self.ptr.add(count);
@@ -277,9 +288,9 @@ impl StackPtr {
     }
     /// Items between `base` and this pointer.
     #[inline(always)]
-    pub fn depth_from(self, base: *mut StackRef) -> usize {
+    pub fn depth_from(self, base: StackPtr) -> usize {
         // SAFETY: both pointers are in the same frame.
-        unsafe { self.ptr.offset_from(base) as usize }
+        unsafe { self.ptr.offset_from(base.ptr) as usize }
     }
 }
 

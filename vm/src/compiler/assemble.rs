@@ -17,20 +17,13 @@ pub(crate) struct Assembled {
 fn is_cond_jump(opcode: u16) -> bool {
     matches!(
         opcode as u8,
-        op::POP_JUMP_IF_FALSE
-            | op::POP_JUMP_IF_TRUE
-            | op::POP_JUMP_IF_NONE
-            | op::POP_JUMP_IF_NOT_NONE
+        op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_NONE | op::POP_JUMP_IF_NOT_NONE
     ) && opcode < 0x100
 }
 
 fn is_terminator(opcode: u16) -> bool {
     opcode == pseudo::JUMP
-        || (opcode < 0x100
-            && matches!(
-                opcode as u8,
-                op::RETURN_VALUE | op::RAISE_VARARGS | op::RERAISE
-            ))
+        || (opcode < 0x100 && matches!(opcode as u8, op::RETURN_VALUE | op::RAISE_VARARGS | op::RERAISE))
 }
 
 /// Number of EXTENDED_ARG prefixes an oparg needs.
@@ -44,11 +37,7 @@ fn ext_count(oparg: u32) -> usize {
 }
 
 pub(crate) fn assemble(stream: Stream) -> Assembled {
-    let Stream {
-        mut instrs,
-        labels,
-        handlers,
-    } = stream;
+    let Stream { mut instrs, labels, handlers } = stream;
     let n = instrs.len();
     let pos = |l: Label| labels[l.0 as usize].expect("jump to an unbound label");
 
@@ -121,11 +110,7 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
                 continue;
             }
             let (popped, pushed) = (INSTRUCTIONS[opcode as usize].stack_effect)(ins.arg);
-            assert!(
-                d as usize >= popped,
-                "stack underflow at {} ({i})",
-                INSTRUCTIONS[opcode as usize].name
-            );
+            assert!(d as usize >= popped, "stack underflow at {} ({i})", INSTRUCTIONS[opcode as usize].name);
             d = d - popped as u32 + pushed as u32;
             max_depth = max_depth.max(d);
             if is_terminator(ins.op) {
@@ -145,19 +130,14 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
         }
     }
     before.push(kept.len());
-    let mut label_pos: Vec<usize> = labels
-        .iter()
-        .map(|p| p.map_or(usize::MAX, |p| before[p]))
-        .collect();
+    let mut label_pos: Vec<usize> = labels.iter().map(|p| p.map_or(usize::MAX, |p| before[p])).collect();
 
     // 3. Drop jumps to the next instruction.
     loop {
         let removable: Vec<bool> = kept
             .iter()
             .enumerate()
-            .map(|(i, ins)| {
-                ins.op == pseudo::JUMP && label_pos[ins.target.unwrap().0 as usize] == i + 1
-            })
+            .map(|(i, ins)| ins.op == pseudo::JUMP && label_pos[ins.target.unwrap().0 as usize] == i + 1)
             .collect();
         if !removable.iter().any(|&r| r) {
             break;
@@ -193,29 +173,15 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
                 }
             } else {
                 if let Some(target) = ins.target {
-                    assert!(
-                        label_pos[target.0 as usize] > i,
-                        "conditional jumps must go forward"
-                    );
+                    assert!(label_pos[target.0 as usize] > i, "conditional jumps must go forward");
                 }
                 ins.op as u8
             }
         })
         .collect();
-    let caches: Vec<usize> = opcodes
-        .iter()
-        .map(|&o| INSTRUCTIONS[o as usize].cache_units)
-        .collect();
-    let mut ext: Vec<usize> = kept
-        .iter()
-        .map(|ins| {
-            if ins.target.is_some() {
-                0
-            } else {
-                ext_count(ins.arg)
-            }
-        })
-        .collect();
+    let caches: Vec<usize> = opcodes.iter().map(|&o| INSTRUCTIONS[o as usize].cache_units).collect();
+    let mut ext: Vec<usize> =
+        kept.iter().map(|ins| if ins.target.is_some() { 0 } else { ext_count(ins.arg) }).collect();
     let mut offsets = vec![0usize; m + 1];
     let mut opargs: Vec<u32> = kept.iter().map(|ins| ins.arg).collect();
     loop {
@@ -230,11 +196,7 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
             let Some(target) = ins.target else { continue };
             let end = offsets[i + 1];
             let t = offsets[label_pos[target.0 as usize]];
-            let oparg = if opcodes[i] == op::JUMP_BACKWARD {
-                end - t
-            } else {
-                t - end
-            } as u32;
+            let oparg = if opcodes[i] == op::JUMP_BACKWARD { end - t } else { t - end } as u32;
             opargs[i] = oparg;
             let need = ext_count(oparg);
             if need > ext[i] {
@@ -277,10 +239,5 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
             run = h.map(|h| (h, i));
         }
     }
-    Assembled {
-        units,
-        locations,
-        exception_table,
-        stack_size: max_depth,
-    }
+    Assembled { units, locations, exception_table, stack_size: max_depth }
 }

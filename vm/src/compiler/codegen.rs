@@ -99,12 +99,7 @@ impl Unit<'_> {
             handler_stack: Vec::new(),
             comp_frames: Vec::new(),
             method_self: None,
-            loc: Location {
-                line: first_line,
-                end_line: first_line,
-                col: 0,
-                end_col: 0,
-            },
+            loc: Location { line: first_line, end_line: first_line, col: 0, end_col: 0 },
         }
     }
 }
@@ -127,13 +122,7 @@ impl<'a> Compiler<'a> {
         filename: &'a str,
     ) -> CResult<CompiledCode> {
         let unit = Unit::new(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);
-        let mut c = Compiler {
-            lines,
-            table,
-            filename,
-            unit,
-            outer: Vec::new(),
-        };
+        let mut c = Compiler { lines, table, filename, unit, outer: Vec::new() };
         c.emit(op::RESUME, 0);
         c.body_with_docstring(body)?;
         c.implicit_return();
@@ -166,13 +155,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn push_instr(&mut self, op: u16, arg: u32, target: Option<Label>) {
-        let instr = Instr {
-            op,
-            arg,
-            target,
-            loc: self.unit.loc,
-            handler: self.unit.handler_stack.last().copied(),
-        };
+        let instr = Instr { op, arg, target, loc: self.unit.loc, handler: self.unit.handler_stack.last().copied() };
         self.unit.stream.instrs.push(instr);
     }
 
@@ -207,10 +190,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn pop_handler(&mut self) -> u32 {
-        self.unit
-            .handler_stack
-            .pop()
-            .expect("handler stack underflow")
+        self.unit.handler_stack.pop().expect("handler stack underflow")
     }
 
     // ------------------------------------------------------------------ tables
@@ -388,12 +368,8 @@ impl<'a> Compiler<'a> {
     /// returns the MAKE_FUNCTION flags.
     fn defaults(&mut self, params: &'a Parameters) -> CResult<u32> {
         let mut flags = 0;
-        let positional: Vec<&Expr> = params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .filter_map(|p| p.default.as_deref())
-            .collect();
+        let positional: Vec<&Expr> =
+            params.posonlyargs.iter().chain(&params.args).filter_map(|p| p.default.as_deref()).collect();
         if !positional.is_empty() {
             self.tuple_of(&positional)?;
             flags |= 1;
@@ -417,21 +393,14 @@ impl<'a> Compiler<'a> {
     fn parameters(&mut self, params: Option<&'a Parameters>) -> CResult<()> {
         let Some(params) = params else { return Ok(()) };
         if let Some(kwarg) = &params.kwarg {
-            return Err(self.unsupported(
-                format!("'**{}' parameters are not supported yet", kwarg.name),
-                kwarg.range,
-            ));
+            return Err(self.unsupported(format!("'**{}' parameters are not supported yet", kwarg.name), kwarg.range));
         }
         let u = &mut self.unit;
         u.posonly_arg_count = params.posonlyargs.len() as u32;
         u.arg_count = (params.posonlyargs.len() + params.args.len()) as u32;
         u.kwonly_arg_count = params.kwonlyargs.len() as u32;
-        let positional: Vec<String> = params
-            .posonlyargs
-            .iter()
-            .chain(&params.args)
-            .map(|p| p.parameter.name.to_string())
-            .collect();
+        let positional: Vec<String> =
+            params.posonlyargs.iter().chain(&params.args).map(|p| p.parameter.name.to_string()).collect();
         if u.method_self.is_some() {
             u.method_self = Some(positional.first().cloned());
         }
@@ -458,10 +427,7 @@ impl<'a> Compiler<'a> {
 
     fn check_generator(&self, scope: ScopeId, what: &str) -> CResult<()> {
         if let Some(at) = self.table.scope(scope).yield_at {
-            return Err(self.unsupported(
-                format!("generators are not supported yet ({what} contains 'yield')"),
-                at,
-            ));
+            return Err(self.unsupported(format!("generators are not supported yet ({what} contains 'yield')"), at));
         }
         Ok(())
     }
@@ -478,11 +444,7 @@ impl<'a> Compiler<'a> {
         self.decorators(&f.decorator_list)?;
         let flags = self.defaults(&f.parameters)?;
         let first_line = self.lines.line_col(f.range.start().to_usize()).0;
-        let in_class = self
-            .table
-            .scope(scope)
-            .parent
-            .is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
+        let in_class = self.table.scope(scope).parent.is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
         self.push_unit(UnitKind::Function, scope, &f.name, first_line);
         self.unit.flags = code_flags::FUNCTION;
         if in_class {
@@ -526,11 +488,7 @@ impl<'a> Compiler<'a> {
             None => 0,
         };
         let first_line = self.lines.line_col(l.range.start().to_usize()).0;
-        let in_class = self
-            .table
-            .scope(scope)
-            .parent
-            .is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
+        let in_class = self.table.scope(scope).parent.is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
         self.push_unit(UnitKind::Lambda, scope, "<lambda>", first_line);
         self.unit.flags = code_flags::FUNCTION;
         if in_class {
@@ -555,15 +513,12 @@ impl<'a> Compiler<'a> {
         let bases: &[Expr] = match &cls.arguments {
             Some(args) => {
                 if let Some(k) = args.keywords.first() {
-                    return Err(self.unsupported(
-                        "class keyword arguments (like metaclass=) are not supported yet",
-                        k.range,
-                    ));
+                    return Err(
+                        self.unsupported("class keyword arguments (like metaclass=) are not supported yet", k.range)
+                    );
                 }
                 if let Some(s) = args.args.iter().find(|a| a.is_starred_expr()) {
-                    return Err(
-                        self.unsupported("starred base classes are not supported yet", s.range())
-                    );
+                    return Err(self.unsupported("starred base classes are not supported yet", s.range()));
                 }
                 &args.args
             }
@@ -614,9 +569,6 @@ impl<'a> Compiler<'a> {
         if !taken.contains(&base) {
             return base;
         }
-        (2..)
-            .map(|k| format!("{base}.{k}"))
-            .find(|n| !taken.contains(n))
-            .unwrap()
+        (2..).map(|k| format!("{base}.{k}")).find(|n| !taken.contains(n)).unwrap()
     }
 }

@@ -39,12 +39,7 @@ impl<'a> Compiler<'a> {
         let Some(key) = &c.key else {
             return Err(self.unsupported("'**' in dict comprehensions is not supported", c.range));
         };
-        self.comprehension(
-            "dictcomp",
-            c.range,
-            &c.generators,
-            Element::Dict(key, &c.value),
-        )
+        self.comprehension("dictcomp", c.range, &c.generators, Element::Dict(key, &c.value))
     }
 
     fn comprehension(
@@ -55,9 +50,7 @@ impl<'a> Compiler<'a> {
         element: Element<'a>,
     ) -> CResult<()> {
         if let Some(g) = generators.iter().find(|g| g.is_async) {
-            return Err(
-                self.unsupported("asynchronous comprehensions are not supported yet", g.range)
-            );
+            return Err(self.unsupported("asynchronous comprehensions are not supported yet", g.range));
         }
         // The outermost iterable is evaluated in the enclosing scope.
         self.expr(&generators[0].iter)?;
@@ -68,12 +61,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(op::SWAP, 2);
 
-        let taken: HashSet<String> = self
-            .unit
-            .comp_frames
-            .iter()
-            .flat_map(|f| f.values().cloned())
-            .collect();
+        let taken: HashSet<String> = self.unit.comp_frames.iter().flat_map(|f| f.values().cloned()).collect();
         let mut names = Vec::new();
         for g in generators {
             target_names(&g.target, &mut names);

@@ -31,9 +31,7 @@ pub(crate) fn const_key(c: &Constant, position: usize) -> ConstKey {
         Constant::Int(i) => ConstKey::Int(i.clone()),
         Constant::Float(f) => ConstKey::Float(f.to_bits()),
         Constant::Str(s) => ConstKey::Str(s.clone()),
-        Constant::Tuple(items) => {
-            ConstKey::Tuple(items.iter().map(|c| const_key(c, position)).collect())
-        }
+        Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(|c| const_key(c, position)).collect()),
         Constant::Code(_) => ConstKey::Code(position),
     }
 }
@@ -155,8 +153,7 @@ fn fits(i: BigInt) -> Option<Constant> {
 
 fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     if let (Constant::Str(a), Constant::Str(b)) = (l, r) {
-        return (op == Operator::Add && a.len() + b.len() <= MAX_STR_LEN)
-            .then(|| Constant::Str(format!("{a}{b}")));
+        return (op == Operator::Add && a.len() + b.len() <= MAX_STR_LEN).then(|| Constant::Str(format!("{a}{b}")));
     }
     if matches!(l, Constant::Bool(_)) || matches!(r, Constant::Bool(_)) {
         return None;

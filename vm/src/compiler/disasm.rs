@@ -43,11 +43,7 @@ fn float_repr(f: f64) -> String {
 }
 
 fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -71,23 +67,12 @@ fn str_repr(s: &str) -> String {
 }
 
 const COMPARE: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
-const BINARY: [&str; 13] = [
-    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
-];
+const BINARY: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
 
 pub(crate) fn arg_repr(code: &CompiledCode, opcode: u8, arg: u32, end: usize) -> String {
-    let name = |i: u32| {
-        code.names
-            .get(i as usize)
-            .cloned()
-            .unwrap_or_else(|| "?".into())
-    };
+    let name = |i: u32| code.names.get(i as usize).cloned().unwrap_or_else(|| "?".into());
     match opcode {
-        op::LOAD_CONST => code
-            .constants
-            .get(arg as usize)
-            .map(constant_repr)
-            .unwrap_or_default(),
+        op::LOAD_CONST => code.constants.get(arg as usize).map(constant_repr).unwrap_or_default(),
         op::LOAD_FAST | op::STORE_FAST | op::DELETE_FAST => {
             code.varnames.get(arg as usize).cloned().unwrap_or_default()
         }

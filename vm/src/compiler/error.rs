@@ -40,38 +40,18 @@ pub struct CompileError {
 }
 
 impl CompileError {
-    pub(crate) fn new(
-        kind: CompileErrorKind,
-        message: impl Into<String>,
-        range: TextRange,
-        lines: &LineIndex,
-    ) -> Self {
+    pub(crate) fn new(kind: CompileErrorKind, message: impl Into<String>, range: TextRange, lines: &LineIndex) -> Self {
         let (line, col) = lines.line_col(range.start().to_usize());
         let (end_line, end_col) = lines.line_col(range.end().to_usize());
-        let end_col = if end_line == line && end_col > col {
-            end_col + 1
-        } else {
-            col + 2
-        };
-        CompileError {
-            kind,
-            message: message.into(),
-            line,
-            col: col + 1,
-            end_col,
-            source_line: lines.line_text(line),
-        }
+        let end_col = if end_line == line && end_col > col { end_col + 1 } else { col + 2 };
+        CompileError { kind, message: message.into(), line, col: col + 1, end_col, source_line: lines.line_text(line) }
     }
 
     pub(crate) fn syntax(message: impl Into<String>, range: TextRange, lines: &LineIndex) -> Self {
         Self::new(CompileErrorKind::SyntaxError, message, range, lines)
     }
 
-    pub(crate) fn unsupported(
-        message: impl Into<String>,
-        range: TextRange,
-        lines: &LineIndex,
-    ) -> Self {
+    pub(crate) fn unsupported(message: impl Into<String>, range: TextRange, lines: &LineIndex) -> Self {
         Self::new(CompileErrorKind::Unsupported, message, range, lines)
     }
 }
@@ -83,10 +63,7 @@ impl CompileError {
         match self.kind {
             CompileErrorKind::Unsupported => "NotImplementedError",
             CompileErrorKind::SyntaxError => {
-                if INDENTATION_MESSAGES
-                    .iter()
-                    .any(|m| self.message.starts_with(m))
-                {
+                if INDENTATION_MESSAGES.iter().any(|m| self.message.starts_with(m)) {
                     "IndentationError"
                 } else {
                     "SyntaxError"
@@ -98,14 +75,7 @@ impl CompileError {
 
 impl fmt::Display for CompileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} (line {}, column {})",
-            self.exception_name(),
-            self.message,
-            self.line,
-            self.col
-        )
+        write!(f, "{}: {} (line {}, column {})", self.exception_name(), self.message, self.line, self.col)
     }
 }
 

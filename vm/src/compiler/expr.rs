@@ -52,11 +52,7 @@ impl<'a> Compiler<'a> {
         match e {
             Expr::BoolOp(b) => {
                 let end = self.new_label();
-                let jump = if b.op == BoolOp::And {
-                    op::POP_JUMP_IF_FALSE
-                } else {
-                    op::POP_JUMP_IF_TRUE
-                };
+                let jump = if b.op == BoolOp::And { op::POP_JUMP_IF_FALSE } else { op::POP_JUMP_IF_TRUE };
                 let (last, init) = b.values.split_last().unwrap();
                 for v in init {
                     self.expr(v)?;
@@ -69,9 +65,7 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Named(n) => {
-                return Err(
-                    self.unsupported("assignment expressions (:=) are not supported yet", n.range)
-                )
+                return Err(self.unsupported("assignment expressions (:=) are not supported yet", n.range))
             }
             Expr::BinOp(_) => {
                 // Left-associative chains (`a + b + c + ...`) are walked iteratively.
@@ -122,17 +116,11 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Dict(d) => self.dict_display(d)?,
-            Expr::Set(s) => {
-                return Err(self.unsupported("set literals are not supported yet", s.range))
-            }
+            Expr::Set(s) => return Err(self.unsupported("set literals are not supported yet", s.range)),
             Expr::ListComp(c) => self.list_comprehension(c)?,
             Expr::DictComp(c) => self.dict_comprehension(c)?,
-            Expr::SetComp(c) => {
-                return Err(self.unsupported("set comprehensions are not supported yet", c.range))
-            }
-            Expr::Generator(g) => {
-                return Err(self.unsupported("generator expressions are not supported yet", g.range))
-            }
+            Expr::SetComp(c) => return Err(self.unsupported("set comprehensions are not supported yet", c.range)),
+            Expr::Generator(g) => return Err(self.unsupported("generator expressions are not supported yet", g.range)),
             Expr::Await(a) => return Err(self.unsupported("'await' is not supported yet", a.range)),
             Expr::Yield(_) | Expr::YieldFrom(_) => {
                 return Err(self.unsupported("generators are not supported yet", e.range()))
@@ -141,15 +129,10 @@ impl<'a> Compiler<'a> {
             Expr::Call(c) => self.call(c)?,
             Expr::FString(f) => self.fstring(f)?,
             Expr::TString(t) => {
-                return Err(self.unsupported(
-                    "template strings (t-strings) are not supported yet",
-                    t.range,
-                ))
+                return Err(self.unsupported("template strings (t-strings) are not supported yet", t.range))
             }
             Expr::StringLiteral(s) => self.load_const(Constant::Str(s.value.to_str().to_string())),
-            Expr::BytesLiteral(b) => {
-                return Err(self.unsupported("bytes literals are not supported yet", b.range))
-            }
+            Expr::BytesLiteral(b) => return Err(self.unsupported("bytes literals are not supported yet", b.range)),
             Expr::NumberLiteral(n) => {
                 if let Number::Complex { .. } = n.value {
                     return Err(self.unsupported("complex literals are not supported yet", n.range));
@@ -177,20 +160,14 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            Expr::Starred(s) => {
-                return Err(self.syntax_error("can't use starred expression here", s.range))
-            }
+            Expr::Starred(s) => return Err(self.syntax_error("can't use starred expression here", s.range)),
             Expr::Name(n) => {
                 if n.ctx != ExprContext::Load {
                     return Err(self.syntax_error("invalid syntax", n.range));
                 }
-                if n.id.as_str() == "__class__"
-                    && self.resolve("__class__") == Access::Global
-                    && self.nested_in_class()
+                if n.id.as_str() == "__class__" && self.resolve("__class__") == Access::Global && self.nested_in_class()
                 {
-                    return Err(
-                        self.unsupported("'__class__' in methods is not supported yet", n.range)
-                    );
+                    return Err(self.unsupported("'__class__' in methods is not supported yet", n.range));
                 }
                 self.name_op(&n.id, Ctx::Load);
             }
@@ -300,10 +277,7 @@ impl<'a> Compiler<'a> {
 
     fn dict_display(&mut self, d: &'a ast::ExprDict) -> CResult<()> {
         if let Some(item) = d.items.iter().find(|i| i.key.is_none()) {
-            return Err(self.unsupported(
-                "'**' unpacking in dict displays is not supported yet",
-                item.value.range(),
-            ));
+            return Err(self.unsupported("'**' unpacking in dict displays is not supported yet", item.value.range()));
         }
         let first = d.items.len().min(BUILD_CHUNK);
         for item in &d.items[..first] {
@@ -376,14 +350,7 @@ impl<'a> Compiler<'a> {
     /// produced by TO_BOOL.
     fn jump_on_result(&mut self, target: Label, cond: bool) {
         self.emit(op::TO_BOOL, 0);
-        self.emit_jump(
-            if cond {
-                op::POP_JUMP_IF_TRUE
-            } else {
-                op::POP_JUMP_IF_FALSE
-            },
-            target,
-        );
+        self.emit_jump(if cond { op::POP_JUMP_IF_TRUE } else { op::POP_JUMP_IF_FALSE }, target);
     }
 
     /// Evaluates `e` as a condition and jumps to `target` if its truth equals `cond`
@@ -404,9 +371,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         match e {
-            Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
-                return self.jump_if(&u.operand, target, !cond)
-            }
+            Expr::UnaryOp(u) if u.op == UnaryOp::Not => return self.jump_if(&u.operand, target, !cond),
             Expr::BoolOp(b) => {
                 // `and` jumps on the first false, `or` on the first true.
                 let short = b.op == BoolOp::Or;
@@ -434,11 +399,7 @@ impl<'a> Compiler<'a> {
                         self.expr(&c.left)?;
                         let jump_if_none = (o == CmpOp::Is) == cond;
                         self.emit_jump(
-                            if jump_if_none {
-                                op::POP_JUMP_IF_NONE
-                            } else {
-                                op::POP_JUMP_IF_NOT_NONE
-                            },
+                            if jump_if_none { op::POP_JUMP_IF_NONE } else { op::POP_JUMP_IF_NOT_NONE },
                             target,
                         );
                         return Ok(());
@@ -475,14 +436,7 @@ impl<'a> Compiler<'a> {
         }
         self.expr(e)?;
         self.emit(op::TO_BOOL, 0);
-        self.emit_jump(
-            if cond {
-                op::POP_JUMP_IF_TRUE
-            } else {
-                op::POP_JUMP_IF_FALSE
-            },
-            target,
-        );
+        self.emit_jump(if cond { op::POP_JUMP_IF_TRUE } else { op::POP_JUMP_IF_FALSE }, target);
         Ok(())
     }
 
@@ -516,10 +470,9 @@ impl<'a> Compiler<'a> {
             {
                 if let Some(first) = self.unit.method_self.clone() {
                     let Some(first) = first else {
-                        return Err(self.unsupported(
-                            "super() without arguments needs the method's first parameter",
-                            c.range(),
-                        ));
+                        return Err(
+                            self.unsupported("super() without arguments needs the method's first parameter", c.range())
+                        );
                     };
                     if !matches!(self.resolve(&first), Access::Fast(ref v) if *v == first) {
                         return Err(self.unsupported(
@@ -535,10 +488,9 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 if self.nested_in_class() {
-                    return Err(self.unsupported(
-                        "super() without arguments is only supported directly in methods",
-                        c.range(),
-                    ));
+                    return Err(
+                        self.unsupported("super() without arguments is only supported directly in methods", c.range())
+                    );
                 }
             }
         }
@@ -572,11 +524,7 @@ impl<'a> Compiler<'a> {
         if args.keywords.is_empty() {
             self.emit(op::CALL, argc);
         } else {
-            let names = args
-                .keywords
-                .iter()
-                .map(|k| Constant::Str(k.arg.as_ref().unwrap().to_string()))
-                .collect();
+            let names = args.keywords.iter().map(|k| Constant::Str(k.arg.as_ref().unwrap().to_string())).collect();
             self.load_const(Constant::Tuple(names));
             self.emit(op::CALL_KW, argc);
         }

@@ -156,11 +156,7 @@ impl<'a> Compiler<'a> {
     pub(crate) fn break_continue(&mut self, range: TextRange, is_break: bool) -> CResult<()> {
         let saved = self.save_blocks();
         let Some(lp) = self.unwind_blocks(false, true)? else {
-            let msg = if is_break {
-                "'break' outside loop"
-            } else {
-                "'continue' not properly in loop"
-            };
+            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return Err(self.syntax_error(msg, range));
         };
         self.unit.loc = self.location(range);
@@ -170,9 +166,7 @@ impl<'a> Compiler<'a> {
                 self.jump(exit);
             }
             (FBlock::WhileLoop { exit, .. }, true) => self.jump(exit),
-            (FBlock::ForLoop { start, .. } | FBlock::WhileLoop { start, .. }, false) => {
-                self.jump(start)
-            }
+            (FBlock::ForLoop { start, .. } | FBlock::WhileLoop { start, .. }, false) => self.jump(start),
             _ => unreachable!(),
         }
         self.restore_blocks(saved);
@@ -245,16 +239,12 @@ impl<'a> Compiler<'a> {
 
     fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
         let (final_exc, cleanup, exit) = (self.new_label(), self.new_label(), self.new_label());
-        let try_loc = self.location(TextRange::new(
-            t.range.start(),
-            t.range.start() + ruff_text_size::TextSize::from(3),
-        ));
+        let try_loc =
+            self.location(TextRange::new(t.range.start(), t.range.start() + ruff_text_size::TextSize::from(3)));
         self.unit.loc = try_loc;
         // try body
         self.setup_handler(final_exc, false);
-        self.unit
-            .fblocks
-            .push(FBlock::FinallyTry { body: &t.finalbody });
+        self.unit.fblocks.push(FBlock::FinallyTry { body: &t.finalbody });
         if t.handlers.is_empty() {
             self.stmts(&t.body)?;
         } else {
@@ -282,10 +272,8 @@ impl<'a> Compiler<'a> {
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
         let (except, cleanup, end) = (self.new_label(), self.new_label(), self.new_label());
-        let try_loc = self.location(TextRange::new(
-            t.range.start(),
-            t.range.start() + ruff_text_size::TextSize::from(3),
-        ));
+        let try_loc =
+            self.location(TextRange::new(t.range.start(), t.range.start() + ruff_text_size::TextSize::from(3)));
         self.unit.loc = try_loc;
         self.setup_handler(except, false);
         self.unit.fblocks.push(FBlock::TryExcept);
@@ -303,10 +291,7 @@ impl<'a> Compiler<'a> {
             let ExceptHandler::ExceptHandler(h) = h;
             let header = match &h.type_ {
                 Some(ty) => TextRange::new(h.range.start(), ty.range().end()),
-                None => TextRange::new(
-                    h.range.start(),
-                    h.range.start() + ruff_text_size::TextSize::from(6),
-                ),
+                None => TextRange::new(h.range.start(), h.range.start() + ruff_text_size::TextSize::from(6)),
             };
             self.unit.loc = self.location(header);
             let next = self.new_label();
@@ -321,9 +306,7 @@ impl<'a> Compiler<'a> {
                     self.name_op(name, Ctx::Store);
                     let cleanup_end = self.new_label();
                     self.setup_handler(cleanup_end, true);
-                    self.unit
-                        .fblocks
-                        .push(FBlock::HandlerCleanup { name: Some(name) });
+                    self.unit.fblocks.push(FBlock::HandlerCleanup { name: Some(name) });
                     self.stmts(&h.body)?;
                     self.unit.fblocks.pop();
                     self.unit.loc = self.location(header);
@@ -340,9 +323,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(op::POP_TOP, 0);
-                    self.unit
-                        .fblocks
-                        .push(FBlock::HandlerCleanup { name: None });
+                    self.unit.fblocks.push(FBlock::HandlerCleanup { name: None });
                     self.stmts(&h.body)?;
                     self.unit.fblocks.pop();
                     self.unit.loc = self.location(header);

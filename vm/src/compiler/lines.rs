@@ -37,11 +37,7 @@ impl<'s> LineIndex<'s> {
                 bytes[starts[l]..end].is_ascii()
             })
             .collect();
-        LineIndex {
-            source,
-            starts,
-            ascii,
-        }
+        LineIndex { source, starts, ascii }
     }
 
     pub(crate) fn source(&self) -> &'s str {
@@ -82,12 +78,7 @@ impl<'s> LineIndex<'s> {
     pub(crate) fn location(&self, range: TextRange) -> Location {
         let (line, col) = self.line_col(range.start().to_usize());
         let (end_line, end_col) = self.line_col(range.end().to_usize());
-        Location {
-            line,
-            end_line,
-            col,
-            end_col,
-        }
+        Location { line, end_line, col, end_col }
     }
 
     /// The text of a 1-based line, without its line terminator.
@@ -98,8 +89,6 @@ impl<'s> LineIndex<'s> {
         }
         let start = self.starts[l];
         let end = self.starts.get(l + 1).copied().unwrap_or(self.source.len());
-        self.source[start..end]
-            .trim_end_matches(['\n', '\r'])
-            .to_string()
+        self.source[start..end].trim_end_matches(['\n', '\r']).to_string()
     }
 }

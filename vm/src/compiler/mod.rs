@@ -46,9 +46,8 @@ pub fn compile_module(source: &str, filename: &str) -> Result<CompiledCode, Comp
     }
     let module = parsed.into_syntax();
     let mut depth = 0;
-    let result = symtable::build(&module.body, &lines, &mut depth).and_then(|table| {
-        codegen::Compiler::compile_module(&module.body, &lines, &table, filename)
-    });
+    let result = symtable::build(&module.body, &lines, &mut depth)
+        .and_then(|table| codegen::Compiler::compile_module(&module.body, &lines, &table, filename));
     if depth > symtable::DEEP_AST {
         // Dropping a very deep tree recurses once per level: leak it instead.
         std::mem::forget(module);

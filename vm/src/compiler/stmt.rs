@@ -73,12 +73,8 @@ impl<'a> Compiler<'a> {
                 let what = if w.is_async { "'async with'" } else { "'with'" };
                 Err(self.unsupported(format!("{what} statements are not supported yet"), w.range))
             }
-            Stmt::Match(m) => {
-                Err(self.unsupported("'match' statements are not supported yet", m.range))
-            }
-            Stmt::TypeAlias(t) => {
-                Err(self.unsupported("'type' statements are not supported yet", t.range))
-            }
+            Stmt::Match(m) => Err(self.unsupported("'match' statements are not supported yet", m.range)),
+            Stmt::TypeAlias(t) => Err(self.unsupported("'type' statements are not supported yet", t.range)),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -112,10 +108,7 @@ impl<'a> Compiler<'a> {
                 for alias in &i.names {
                     if alias.name.contains('.') {
                         return Err(self.unsupported(
-                            format!(
-                                "dotted imports ('import {}') are not supported yet",
-                                alias.name
-                            ),
+                            format!("dotted imports ('import {}') are not supported yet", alias.name),
                             alias.range,
                         ));
                     }
@@ -134,16 +127,12 @@ impl<'a> Compiler<'a> {
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
                 if module.contains('.') {
                     return Err(self.unsupported(
-                        format!(
-                            "dotted imports ('from {module} import ...') are not supported yet"
-                        ),
+                        format!("dotted imports ('from {module} import ...') are not supported yet"),
                         i.range,
                     ));
                 }
                 if let Some(star) = i.names.iter().find(|a| a.name.as_str() == "*") {
-                    return Err(
-                        self.unsupported("'from ... import *' is not supported yet", star.range)
-                    );
+                    return Err(self.unsupported("'from ... import *' is not supported yet", star.range));
                 }
                 let idx = self.add_name(module);
                 self.emit(op::IMPORT_NAME, idx);
@@ -159,9 +148,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Global(_) | Stmt::Pass(_) => Ok(()),
-            Stmt::Nonlocal(n) => {
-                Err(self.unsupported("'nonlocal' statements are not supported yet", n.range))
-            }
+            Stmt::Nonlocal(n) => Err(self.unsupported("'nonlocal' statements are not supported yet", n.range)),
             Stmt::Expr(e) => {
                 // Constant expression statements (docstrings, `...`) do nothing.
                 if fold(&e.value).is_some() {
@@ -177,12 +164,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn if_stmt(
-        &mut self,
-        test: &'a Expr,
-        body: &'a [Stmt],
-        rest: &'a [ast::ElifElseClause],
-    ) -> CResult<()> {
+    fn if_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], rest: &'a [ast::ElifElseClause]) -> CResult<()> {
         match fold(test).as_ref().and_then(truthy) {
             Some(true) => return self.stmts(body),
             Some(false) => return self.else_chain(rest),
@@ -244,19 +226,12 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            Expr::Tuple(ast::ExprTuple { elts, range, .. })
-            | Expr::List(ast::ExprList { elts, range, .. }) => self.unpack(elts, *range),
-            Expr::Starred(s) => Err(self.syntax_error(
-                "starred assignment target must be in a list or tuple",
-                s.range,
-            )),
-            other => Err(self.syntax_error(
-                format!(
-                    "cannot assign to {}",
-                    super::syntax_errors::expr_name(other)
-                ),
-                other.range(),
-            )),
+            Expr::Tuple(ast::ExprTuple { elts, range, .. }) | Expr::List(ast::ExprList { elts, range, .. }) => {
+                self.unpack(elts, *range)
+            }
+            Expr::Starred(s) => Err(self.syntax_error("starred assignment target must be in a list or tuple", s.range)),
+            other => Err(self
+                .syntax_error(format!("cannot assign to {}", super::syntax_errors::expr_name(other)), other.range())),
         }
     }
 
@@ -290,12 +265,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn unpack(&mut self, elts: &'a [Expr], range: TextRange) -> CResult<()> {
-        let starred: Vec<usize> = elts
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.is_starred_expr())
-            .map(|(i, _)| i)
-            .collect();
+        let starred: Vec<usize> =
+            elts.iter().enumerate().filter(|(_, e)| e.is_starred_expr()).map(|(i, _)| i).collect();
         self.unit.loc = self.location(range);
         match starred.as_slice() {
             [] => self.emit(op::UNPACK_SEQUENCE, elts.len() as u32),
@@ -303,16 +274,12 @@ impl<'a> Compiler<'a> {
                 let before = *i as u32;
                 let after = (elts.len() - i - 1) as u32;
                 if before > 255 || after > (u32::MAX >> 8) {
-                    return Err(self
-                        .syntax_error("too many expressions in star-unpacking assignment", range));
+                    return Err(self.syntax_error("too many expressions in star-unpacking assignment", range));
                 }
                 self.emit(op::UNPACK_EX, before | (after << 8));
             }
             [_, second, ..] => {
-                return Err(self.syntax_error(
-                    "multiple starred expressions in assignment",
-                    elts[*second].range(),
-                ));
+                return Err(self.syntax_error("multiple starred expressions in assignment", elts[*second].range()));
             }
         }
         for e in elts {
@@ -347,10 +314,10 @@ impl<'a> Compiler<'a> {
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 elts.iter().try_for_each(|e| self.delete_target(e))
             }
-            other => Err(self.syntax_error(
-                format!("cannot delete {}", super::syntax_errors::expr_name(other)),
-                other.range(),
-            )),
+            other => {
+                Err(self
+                    .syntax_error(format!("cannot delete {}", super::syntax_errors::expr_name(other)), other.range()))
+            }
         }
     }
 

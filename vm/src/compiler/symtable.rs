@@ -9,9 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use ruff_python_ast::{
-    self as ast, Comprehension, ExceptHandler, Expr, ExprContext, Parameters, Stmt,
-};
+use ruff_python_ast::{self as ast, Comprehension, ExceptHandler, Expr, ExprContext, Parameters, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::error::{CResult, CompileError};
@@ -62,9 +60,7 @@ impl Scope {
     }
 
     fn binds(&self, name: &str) -> bool {
-        self.flags
-            .get(name)
-            .is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
+        self.flags.get(name).is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
     }
 
     /// Whether `name` is a local variable of this scope (bound and not global).
@@ -110,10 +106,7 @@ pub(crate) const DEEP_AST: u32 = 2000;
 /// when an error is returned.
 pub(crate) fn build(body: &[Stmt], lines: &LineIndex, ast_depth: &mut u32) -> CResult<SymbolTable> {
     let mut b = Builder {
-        table: SymbolTable {
-            scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)],
-            by_range: HashMap::new(),
-        },
+        table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)], by_range: HashMap::new() },
         lines,
         cur: 0,
         loop_depth: 0,
@@ -152,12 +145,8 @@ impl Builder<'_, '_> {
 
     fn push_scope(&mut self, kind: ScopeKind, name: &str, range: TextRange) -> ScopeId {
         let id = self.table.scopes.len();
-        self.table
-            .scopes
-            .push(Scope::new(kind, name, Some(self.cur)));
-        self.table
-            .by_range
-            .insert((range.start().to_u32(), range.end().to_u32()), id);
+        self.table.scopes.push(Scope::new(kind, name, Some(self.cur)));
+        self.table.by_range.insert((range.start().to_u32(), range.end().to_u32()), id);
         self.cur = id;
         id
     }
@@ -209,8 +198,7 @@ impl Builder<'_, '_> {
                 }
                 self.defaults(&f.parameters)?;
                 self.bind(&f.name);
-                let (saved_cur, saved_loop, saved_async) =
-                    (self.cur, self.loop_depth, self.in_async);
+                let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Function, &f.name, f.range);
                 self.loop_depth = 0;
                 self.in_async = f.is_async;
@@ -231,8 +219,7 @@ impl Builder<'_, '_> {
                     }
                 }
                 self.bind(&c.name);
-                let (saved_cur, saved_loop, saved_async) =
-                    (self.cur, self.loop_depth, self.in_async);
+                let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Class, &c.name, c.range);
                 self.loop_depth = 0;
                 self.in_async = false;
@@ -268,10 +255,7 @@ impl Builder<'_, '_> {
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
                     if self.scope().globals.contains(n.id.as_str()) && a.simple {
-                        return Err(self.err(
-                            format!("annotated name '{}' can't be global", n.id),
-                            n.range,
-                        ));
+                        return Err(self.err(format!("annotated name '{}' can't be global", n.id), n.range));
                     }
                 }
                 self.target(&a.target)?;
@@ -391,9 +375,7 @@ impl Builder<'_, '_> {
             }
             Stmt::Nonlocal(n) => {
                 if self.unit_scope().kind == ScopeKind::Module {
-                    return Err(
-                        self.err("nonlocal declaration not allowed at module level", n.range)
-                    );
+                    return Err(self.err("nonlocal declaration not allowed at module level", n.range));
                 }
                 return Err(CompileError::unsupported(
                     "'nonlocal' statements are not supported yet",
@@ -439,10 +421,7 @@ impl Builder<'_, '_> {
         for p in names {
             let name = p.name.as_str();
             if self.scope().flags.contains_key(name) {
-                return Err(self.err(
-                    format!("duplicate argument '{name}' in function definition"),
-                    p.range,
-                ));
+                return Err(self.err(format!("duplicate argument '{name}' in function definition"), p.range));
             }
             self.add_flag(name, PARAM);
         }
@@ -536,8 +515,7 @@ impl Builder<'_, '_> {
                 if let Some(p) = &l.parameters {
                     self.defaults(p)?;
                 }
-                let (saved_cur, saved_loop, saved_async) =
-                    (self.cur, self.loop_depth, self.in_async);
+                let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Lambda, "<lambda>", l.range);
                 self.loop_depth = 0;
                 self.in_async = false;
@@ -561,15 +539,9 @@ impl Builder<'_, '_> {
                 }
             }
             Expr::Set(s) => s.elts.iter().try_for_each(|v| self.expr(v))?,
-            Expr::ListComp(c) => {
-                self.comprehension("<listcomp>", c.range, &c.generators, &[&c.elt])?
-            }
-            Expr::SetComp(c) => {
-                self.comprehension("<setcomp>", c.range, &c.generators, &[&c.elt])?
-            }
-            Expr::Generator(c) => {
-                self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt])?
-            }
+            Expr::ListComp(c) => self.comprehension("<listcomp>", c.range, &c.generators, &[&c.elt])?,
+            Expr::SetComp(c) => self.comprehension("<setcomp>", c.range, &c.generators, &[&c.elt])?,
+            Expr::Generator(c) => self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt])?,
             Expr::DictComp(c) => {
                 let mut elts: Vec<&Expr> = Vec::new();
                 if let Some(k) = &c.key {
@@ -630,9 +602,7 @@ impl Builder<'_, '_> {
                 for k in c.arguments.keywords.iter() {
                     if let Some(arg) = &k.arg {
                         if !seen.insert(arg.as_str()) {
-                            return Err(
-                                self.err(format!("keyword argument repeated: {}", arg.id), k.range)
-                            );
+                            return Err(self.err(format!("keyword argument repeated: {}", arg.id), k.range));
                         }
                     }
                     self.expr(&k.value)?;
@@ -688,10 +658,7 @@ impl Builder<'_, '_> {
         for (id, scope) in self.table.scopes.iter().enumerate() {
             for (name, range) in &scope.uses {
                 if let Some(msg) = self.closure_use(id, name) {
-                    if first
-                        .as_ref()
-                        .is_none_or(|(r, _)| range.start() < r.start())
-                    {
+                    if first.as_ref().is_none_or(|(r, _)| range.start() < r.start()) {
                         first = Some((*range, msg));
                     }
                 }
@@ -745,11 +712,7 @@ impl Builder<'_, '_> {
                         return None;
                     }
                     if scope.is_local(name) {
-                        let kind = if user.kind == ScopeKind::Class {
-                            "class"
-                        } else {
-                            "function"
-                        };
+                        let kind = if user.kind == ScopeKind::Class { "class" } else { "function" };
                         return Some(format!(
                             "closures are not supported yet ({kind} '{}' uses '{name}' from '{}')",
                             user.name, scope.name

@@ -6,9 +6,7 @@
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
 use ruff_python_ast::{Expr, ModModule, Number, Stmt};
-use ruff_python_parser::{
-    InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType,
-};
+use ruff_python_parser::{InterpolatedStringErrorType, LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::error::CompileError;
@@ -122,10 +120,7 @@ fn scan_brackets(src: &str, lines: &LineIndex) -> BracketScan {
                 let word = src[start..i].to_ascii_lowercase();
                 if i < b.len()
                     && (b[i] == b'\'' || b[i] == b'"')
-                    && matches!(
-                        word.as_str(),
-                        "r" | "u" | "b" | "f" | "t" | "br" | "rb" | "fr" | "rf" | "tr" | "rt"
-                    )
+                    && matches!(word.as_str(), "r" | "u" | "b" | "f" | "t" | "br" | "rb" | "fr" | "rf" | "tr" | "rt")
                 {
                     i = skip_string(b, i);
                 }
@@ -133,11 +128,7 @@ fn scan_brackets(src: &str, lines: &LineIndex) -> BracketScan {
             _ => i += 1,
         }
     }
-    let unclosed = if error.is_none() {
-        stack.last().map(|&(c, at)| (at, c as char))
-    } else {
-        None
-    };
+    let unclosed = if error.is_none() { stack.last().map(|&(c, at)| (at, c as char)) } else { None };
     BracketScan { error, unclosed }
 }
 
@@ -227,11 +218,7 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
     let syntax = |msg: &str| CompileError::syntax(msg, at, lines);
     let indentation = syntax;
     let found_expr = || {
-        let mut finder = TargetFinder {
-            range: at,
-            found: None,
-            single_assign_target: false,
-        };
+        let mut finder = TargetFinder { range: at, found: None, single_assign_target: false };
         for s in &module.body {
             finder.visit_stmt(s);
         }
@@ -243,54 +230,34 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         ParseErrorType::Lexical(lex) => match lex {
             LexicalErrorType::Eof => {
                 if let Some((offset, c)) = scan.unclosed {
-                    return CompileError::syntax(
-                        format!("'{c}' was never closed"),
-                        point(offset),
-                        lines,
-                    );
+                    return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
                 }
                 syntax("unexpected EOF while parsing")
             }
-            LexicalErrorType::IndentationError => {
-                indentation("unindent does not match any outer indentation level")
-            }
+            LexicalErrorType::IndentationError => indentation("unindent does not match any outer indentation level"),
             LexicalErrorType::UnclosedStringError => {
                 let start = at.start().to_usize();
                 let quote = src[start..].find(['\'', '"']).map_or(start, |q| start + q);
                 let bytes = src.as_bytes();
-                let triple = bytes.len() >= quote + 3
-                    && bytes[quote + 1] == bytes[quote]
-                    && bytes[quote + 2] == bytes[quote];
+                let triple =
+                    bytes.len() >= quote + 3 && bytes[quote + 1] == bytes[quote] && bytes[quote + 2] == bytes[quote];
                 if triple {
                     let last = lines.line_count().max(1) as u32;
-                    let last = if src.ends_with('\n') && last > 1 {
-                        last - 1
-                    } else {
-                        last
-                    };
-                    syntax(&format!(
-                        "unterminated triple-quoted string literal (detected at line {last})"
-                    ))
+                    let last = if src.ends_with('\n') && last > 1 { last - 1 } else { last };
+                    syntax(&format!("unterminated triple-quoted string literal (detected at line {last})"))
                 } else {
                     let (line, _) = lines.line_col(start);
-                    syntax(&format!(
-                        "unterminated string literal (detected at line {line})"
-                    ))
+                    syntax(&format!("unterminated string literal (detected at line {line})"))
                 }
             }
             LexicalErrorType::UnrecognizedToken { tok } => {
                 if tok.is_ascii() {
                     syntax(generic)
                 } else {
-                    syntax(&format!(
-                        "invalid character '{tok}' (U+{:04X})",
-                        *tok as u32
-                    ))
+                    syntax(&format!("invalid character '{tok}' (U+{:04X})", *tok as u32))
                 }
             }
-            LexicalErrorType::LineContinuationError => {
-                syntax("unexpected character after line continuation character")
-            }
+            LexicalErrorType::LineContinuationError => syntax("unexpected character after line continuation character"),
             LexicalErrorType::FStringError(e) => syntax(&fstring_message(e)),
             _ => syntax(generic),
         },
@@ -301,9 +268,7 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
                 let before = src[..at.start().to_usize()].trim_end();
                 let header_line = lines.line_col(before.len().saturating_sub(1)).0;
                 let what = what.replace('`', "'");
-                indentation(&format!(
-                    "expected an indented block after {what} on line {header_line}"
-                ))
+                indentation(&format!("expected an indented block after {what} on line {header_line}"))
             } else if msg.starts_with("Expected `except` or `finally`") {
                 syntax("expected 'except' or 'finally' block")
             } else {
@@ -313,21 +278,13 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         ParseErrorType::ExpectedToken { expected, found } => match expected {
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if scan.unclosed.is_some() => {
                 let (offset, c) = scan.unclosed.unwrap();
-                return CompileError::syntax(
-                    format!("'{c}' was never closed"),
-                    point(offset),
-                    lines,
-                );
+                return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
             }
             TokenKind::Colon if *found == TokenKind::Newline => syntax("expected ':'"),
             TokenKind::Comma
                 if matches!(
                     found,
-                    TokenKind::Name
-                        | TokenKind::Int
-                        | TokenKind::Float
-                        | TokenKind::String
-                        | TokenKind::FStringStart
+                    TokenKind::Name | TokenKind::Int | TokenKind::Float | TokenKind::String | TokenKind::FStringStart
                 ) =>
             {
                 syntax("invalid syntax. Perhaps you forgot a comma?")
@@ -339,20 +296,14 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
                 if matches!(e, Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)) {
                     syntax(&format!("cannot assign to {}", expr_name(e)))
                 } else {
-                    syntax(&format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        expr_name(e)
-                    ))
+                    syntax(&format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)))
                 }
             }
             (Some(e), _) => syntax(&format!("cannot assign to {}", expr_name(e))),
             (None, _) => syntax(generic),
         },
         ParseErrorType::InvalidAugmentedAssignmentTarget => match found_expr() {
-            (Some(e), _) => syntax(&format!(
-                "'{}' is an illegal expression for augmented assignment",
-                expr_name(e)
-            )),
+            (Some(e), _) => syntax(&format!("'{}' is an illegal expression for augmented assignment", expr_name(e))),
             (None, _) => syntax(generic),
         },
         ParseErrorType::InvalidDeleteTarget => match found_expr() {
@@ -361,39 +312,24 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
         },
         ParseErrorType::InvalidAnnotatedAssignmentTarget => syntax("illegal target for annotation"),
         ParseErrorType::InvalidNamedAssignmentTarget => match found_expr() {
-            (Some(e), _) => syntax(&format!(
-                "cannot use assignment expressions with {}",
-                expr_name(e)
-            )),
+            (Some(e), _) => syntax(&format!("cannot use assignment expressions with {}", expr_name(e))),
             (None, _) => syntax(generic),
         },
-        ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            syntax("non-default argument follows default argument")
-        }
-        ParseErrorType::PositionalAfterKeywordArgument => {
-            syntax("positional argument follows keyword argument")
-        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument"),
+        ParseErrorType::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument"),
         ParseErrorType::PositionalAfterKeywordUnpacking => {
             syntax("positional argument follows keyword argument unpacking")
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             syntax("iterable argument unpacking follows keyword argument unpacking")
         }
-        ParseErrorType::UnparenthesizedGeneratorExpression => {
-            syntax("Generator expression must be parenthesized")
-        }
-        ParseErrorType::InvalidStarredExpressionUsage => {
-            syntax("can't use starred expression here")
-        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized"),
+        ParseErrorType::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
         ParseErrorType::IterableUnpackingInComprehension => {
             syntax("iterable unpacking cannot be used in comprehension")
         }
-        ParseErrorType::ParamAfterVarKeywordParam => {
-            syntax("arguments cannot follow var-keyword argument")
-        }
-        ParseErrorType::VarParameterWithDefault => {
-            syntax("var-positional argument cannot have default value")
-        }
+        ParseErrorType::ParamAfterVarKeywordParam => syntax("arguments cannot follow var-keyword argument"),
+        ParseErrorType::VarParameterWithDefault => syntax("var-positional argument cannot have default value"),
         ParseErrorType::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
         ParseErrorType::FStringError(e) => syntax(&fstring_message(e)),
         _ => syntax(generic),
@@ -418,11 +354,7 @@ pub(crate) fn parse_error(err: &ParseError, module: &ModModule, lines: &LineInde
     if from_parser {
         if let Some((offset, c)) = scan.unclosed {
             if lines.line_col(offset).0 < err.line {
-                return CompileError::syntax(
-                    format!("'{c}' was never closed"),
-                    point(offset),
-                    lines,
-                );
+                return CompileError::syntax(format!("'{c}' was never closed"), point(offset), lines);
             }
         }
     }

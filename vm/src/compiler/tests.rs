@@ -29,21 +29,13 @@ fn decode(code: &CompiledCode) -> Vec<(usize, u8, u32)> {
 
 /// Checks structural invariants, recursively.
 fn validate(code: &CompiledCode) {
-    assert_eq!(
-        code.units.len(),
-        code.locations.len(),
-        "one location per unit"
-    );
+    assert_eq!(code.units.len(), code.locations.len(), "one location per unit");
     let mut starts = std::collections::HashSet::new();
     let mut i = 0;
     while i < code.units.len() {
         let opcode = (code.units[i] & 0xff) as u8;
         let info = &INSTRUCTIONS[opcode as usize];
-        assert!(
-            !info.specialized,
-            "specialized instruction {} emitted",
-            info.name
-        );
+        assert!(!info.specialized, "specialized instruction {} emitted", info.name);
         assert_ne!(opcode, op::CACHE, "CACHE executed at {i}");
         starts.insert(i);
         for k in 0..info.cache_units {
@@ -52,11 +44,7 @@ fn validate(code: &CompiledCode) {
         i += 1 + info.cache_units;
     }
     assert_eq!(i, code.units.len());
-    assert_eq!(
-        code.units[0] & 0xff,
-        op::RESUME as u16,
-        "starts with RESUME"
-    );
+    assert_eq!(code.units[0] & 0xff, op::RESUME as u16, "starts with RESUME");
     for (off, opcode, arg) in decode(code) {
         let end = off + 1 + INSTRUCTIONS[opcode as usize].cache_units;
         let target = match opcode {
@@ -70,10 +58,7 @@ fn validate(code: &CompiledCode) {
             _ => None,
         };
         if let Some(t) = target {
-            assert!(
-                starts.contains(&t),
-                "jump at {off} to {t} lands inside an instruction"
-            );
+            assert!(starts.contains(&t), "jump at {off} to {t} lands inside an instruction");
         }
         match opcode {
             op::LOAD_CONST => assert!((arg as usize) < code.constants.len()),
@@ -199,14 +184,8 @@ fn function_locals_globals_and_defaults() {
     );
     let f = func(&code, "f");
     assert_eq!(f.varnames, ["a", "b", "k", "m", "rest", "c"]);
-    assert_eq!(
-        (f.arg_count, f.posonly_arg_count, f.kwonly_arg_count),
-        (2, 0, 2)
-    );
-    assert_eq!(
-        f.flags,
-        super::code_flags::FUNCTION | super::code_flags::VARARGS
-    );
+    assert_eq!((f.arg_count, f.posonly_arg_count, f.kwonly_arg_count), (2, 0, 2));
+    assert_eq!(f.flags, super::code_flags::FUNCTION | super::code_flags::VARARGS);
     assert_listing(
         f,
         "RESUME 0
@@ -222,7 +201,8 @@ fn function_locals_globals_and_defaults() {
 
 #[test]
 fn calls_of_every_shape() {
-    let code = compile("def f(o, h):\n    print(1)\n    o.m(2)\n    h(3)\n    g(1, k=2)\n    g(*o)\n    g(1, *o, 2, k=3)\n");
+    let code =
+        compile("def f(o, h):\n    print(1)\n    o.m(2)\n    h(3)\n    g(1, k=2)\n    g(*o)\n    g(1, *o, 2, k=3)\n");
     assert_listing(
         func(&code, "f"),
         "RESUME 0
@@ -299,7 +279,9 @@ fn for_loop_with_break_continue_else() {
 
 #[test]
 fn while_loop_and_conditions() {
-    let code = compile("def f(n):\n    while n > 0 and not n == 5:\n        n -= 1\n    while True:\n        break\n    return n\n");
+    let code = compile(
+        "def f(n):\n    while n > 0 and not n == 5:\n        n -= 1\n    while True:\n        break\n    return n\n",
+    );
     assert_listing(
         func(&code, "f"),
         "RESUME 0
@@ -392,7 +374,8 @@ fn is_in_and_not() {
 
 #[test]
 fn assignment_targets() {
-    let code = compile("a = b = 1\nx, y = y, x\nfirst, *rest = s\no.attr = 1\nd[k] = 2\nl[1:2] = m\nl[::2] = m\n[p, q] = r\n");
+    let code =
+        compile("a = b = 1\nx, y = y, x\nfirst, *rest = s\no.attr = 1\nd[k] = 2\nl[1:2] = m\nl[::2] = m\n[p, q] = r\n");
     assert_listing(
         &code,
         "RESUME 0
@@ -441,8 +424,7 @@ fn assignment_targets() {
 
 #[test]
 fn augmented_assignment_forms() {
-    let code =
-        compile("def f(o, d, l, i):\n    i += 1\n    o.n *= 2\n    d[i] -= 3\n    l[1:2] += l\n");
+    let code = compile("def f(o, d, l, i):\n    i += 1\n    o.n *= 2\n    d[i] -= 3\n    l[1:2] += l\n");
     assert_listing(
         func(&code, "f"),
         "RESUME 0
@@ -487,9 +469,7 @@ fn augmented_assignment_forms() {
 
 #[test]
 fn subscripts_slices_and_delete() {
-    let code = compile(
-        "def f(a, i):\n    x = a[i]\n    y = a[1:]\n    z = a[::-1]\n    del a[i], a.b, x\n",
-    );
+    let code = compile("def f(a, i):\n    x = a[i]\n    y = a[1:]\n    z = a[::-1]\n    del a[i], a.b, x\n");
     assert_listing(
         func(&code, "f"),
         "RESUME 0
@@ -522,9 +502,7 @@ fn subscripts_slices_and_delete() {
 
 #[test]
 fn displays() {
-    let code = compile(
-        "a = [x, 1]\nb = [1, 2, 3]\nc = (x, 1)\nd = {x: 1, 'k': y}\ne = [*x, 1]\nf = (*x,)\n",
-    );
+    let code = compile("a = [x, 1]\nb = [1, 2, 3]\nc = (x, 1)\nd = {x: 1, 'k': y}\ne = [*x, 1]\nf = (*x,)\n");
     assert_listing(
         &code,
         "RESUME 0
@@ -701,7 +679,9 @@ fn comprehensions_at_module_and_class_level() {
 
 #[test]
 fn classes_methods_and_super() {
-    let code = compile("class B(A):\n    '''Doc.'''\n    def __init__(self, x):\n        super().__init__(x)\n        self.x = x\n");
+    let code = compile(
+        "class B(A):\n    '''Doc.'''\n    def __init__(self, x):\n        super().__init__(x)\n        self.x = x\n",
+    );
     assert_listing(
         &code,
         "RESUME 0
@@ -755,14 +735,13 @@ fn classes_methods_and_super() {
 
 #[test]
 fn qualnames() {
-    let code = compile("def f():\n    def g():\n        return lambda: 1\n    class K:\n        def m(self): pass\n    return g\n");
+    let code = compile(
+        "def f():\n    def g():\n        return lambda: 1\n    class K:\n        def m(self): pass\n    return g\n",
+    );
     let f = func(&code, "f");
     let g = func(f, "g");
     assert_eq!(g.qualname, "f.<locals>.g");
-    assert_eq!(
-        func(g, "<lambda>").qualname,
-        "f.<locals>.g.<locals>.<lambda>"
-    );
+    assert_eq!(func(g, "<lambda>").qualname, "f.<locals>.g.<locals>.<lambda>");
     let k = func(f, "K");
     assert_eq!(k.qualname, "f.<locals>.K");
     assert_eq!(func(k, "m").qualname, "f.<locals>.K.m");
@@ -816,10 +795,7 @@ fn lambdas_with_defaults() {
          RETURN_VALUE 0",
     );
     let l = func(&code, "<lambda>");
-    assert_listing(
-        l,
-        "RESUME 0\nLOAD_FAST p\nLOAD_FAST q\nBINARY_SUBSCR 0\nRETURN_VALUE 0",
-    );
+    assert_listing(l, "RESUME 0\nLOAD_FAST p\nLOAD_FAST q\nBINARY_SUBSCR 0\nRETURN_VALUE 0");
     assert_eq!(l.kwonly_arg_count, 1);
 }
 
@@ -862,9 +838,7 @@ fn imports() {
 
 #[test]
 fn assert_and_raise() {
-    let code = compile(
-        "def f(x):\n    assert x, 'bad'\n    assert x\n    raise ValueError('v') from None\n",
-    );
+    let code = compile("def f(x):\n    assert x, 'bad'\n    assert x\n    raise ValueError('v') from None\n");
     assert_listing(
         func(&code, "f"),
         "RESUME 0
@@ -896,10 +870,7 @@ fn dead_code_is_dropped() {
     let code = compile("def f():\n    while True:\n        pass\n");
     assert_listing(func(&code, "f"), "RESUME 0\nJUMP_BACKWARD to 1");
     let code = compile("if not __debug__:\n    x = 1\nelse:\n    y = 2\n");
-    assert_listing(
-        &code,
-        "RESUME 0\nLOAD_CONST 2\nSTORE_GLOBAL y\nLOAD_CONST None\nRETURN_VALUE 0",
-    );
+    assert_listing(&code, "RESUME 0\nLOAD_CONST 2\nSTORE_GLOBAL y\nLOAD_CONST None\nRETURN_VALUE 0");
 }
 
 // ------------------------------------------------------------------ constants
@@ -926,39 +897,31 @@ fn constants_dedupe_by_value_and_type() {
 
 #[test]
 fn constant_folding() {
-    let code = compile("a = -1\nb = 2 ** 10\nc = -2.5\nd = 1 << 3 | 1\ne = 'ab' 'cd'\nf = ~5\ng = 10 ** 100\nh = 1 / 0\n");
+    let code =
+        compile("a = -1\nb = 2 ** 10\nc = -2.5\nd = 1 << 3 | 1\ne = 'ab' 'cd'\nf = ~5\ng = 10 ** 100\nh = 1 / 0\n");
     let l = listing(&code);
-    for want in [
-        "LOAD_CONST -1",
-        "LOAD_CONST 1024",
-        "LOAD_CONST -2.5",
-        "LOAD_CONST 9",
-        "LOAD_CONST 'abcd'",
-        "LOAD_CONST -6",
-    ] {
+    for want in
+        ["LOAD_CONST -1", "LOAD_CONST 1024", "LOAD_CONST -2.5", "LOAD_CONST 9", "LOAD_CONST 'abcd'", "LOAD_CONST -6"]
+    {
         assert!(l.contains(&want.to_string()), "{want} in {l:?}");
     }
     // Too big to fold, or raising: computed at run time.
     assert_eq!(l.iter().filter(|s| s.starts_with("BINARY_OP")).count(), 2);
     let big = compile("x = 123456789012345678901234567890\ny = 0x_ff_ff\n");
-    assert!(big.constants.contains(&Constant::Int(
-        "123456789012345678901234567890".parse().unwrap()
-    )));
+    assert!(big.constants.contains(&Constant::Int("123456789012345678901234567890".parse().unwrap())));
     assert!(big.constants.contains(&Constant::Int(65535.into())));
 }
 
 // ------------------------------------------------------------------ exceptions
 
 fn table(code: &CompiledCode) -> Vec<(u32, u32, u32, u32, bool)> {
-    code.exception_table
-        .iter()
-        .map(|e| (e.start, e.end, e.target, e.depth, e.push_lasti))
-        .collect()
+    code.exception_table.iter().map(|e| (e.start, e.end, e.target, e.depth, e.push_lasti)).collect()
 }
 
 #[test]
 fn try_except_shape_and_table() {
-    let code = compile("def f():\n    try:\n        a()\n    except E as e:\n        b(e)\n    except F:\n        c()\n");
+    let code =
+        compile("def f():\n    try:\n        a()\n    except E as e:\n        b(e)\n    except F:\n        c()\n");
     let f = func(&code, "f");
     assert_listing(
         f,
@@ -1116,10 +1079,7 @@ fn return_inside_except_handler_and_finally() {
         ]
     );
     // The return value sits on the stack under the handler state: depth 2 + lasti.
-    assert!(f
-        .exception_table
-        .iter()
-        .any(|e| e.depth == 1 && e.push_lasti));
+    assert!(f.exception_table.iter().any(|e| e.depth == 1 && e.push_lasti));
     assert_eq!(f.stack_size, 4);
 }
 
@@ -1130,20 +1090,8 @@ fn bare_raise_and_nested_try() {
     let l = listing(f);
     assert!(l.contains(&"RAISE_VARARGS 0".to_string()));
     // The inner handler's code is protected by the outer try's handler.
-    let outer_target = f
-        .exception_table
-        .iter()
-        .rev()
-        .find(|e| e.depth == 0)
-        .unwrap()
-        .target;
-    assert!(
-        f.exception_table
-            .iter()
-            .filter(|e| e.target == outer_target)
-            .count()
-            >= 2
-    );
+    let outer_target = f.exception_table.iter().rev().find(|e| e.depth == 0).unwrap().target;
+    assert!(f.exception_table.iter().filter(|e| e.target == outer_target).count() >= 2);
     // Jumps to jumps are threaded.
     let decoded = decode(f);
     for (off, opcode, arg) in &decoded {
@@ -1158,7 +1106,9 @@ fn bare_raise_and_nested_try() {
 #[test]
 fn exception_handler_depth_counts_stack_items() {
     // Inside a for loop the iterator is on the stack, so handlers cut to depth 1.
-    let code = compile("def f(xs):\n    for x in xs:\n        try:\n            g()\n        except E:\n            continue\n");
+    let code = compile(
+        "def f(xs):\n    for x in xs:\n        try:\n            g()\n        except E:\n            continue\n",
+    );
     let f = func(&code, "f");
     assert_eq!(f.exception_table[0].depth, 1);
     assert!(!f.exception_table[0].push_lasti);
@@ -1179,14 +1129,9 @@ fn extended_args_for_many_names_and_long_jumps() {
     let code = compile(&src);
     let l = listing(&code);
     assert_eq!(l[l.len() - 4], "LOAD_CONST 299");
-    assert!(code
-        .units
-        .iter()
-        .any(|u| u & 0xff == op::EXTENDED_ARG as u16));
+    assert!(code.units.iter().any(|u| u & 0xff == op::EXTENDED_ARG as u16));
     let decoded = decode(&code);
-    assert!(decoded
-        .iter()
-        .any(|&(_, o, a)| o == op::STORE_GLOBAL && a == 299));
+    assert!(decoded.iter().any(|&(_, o, a)| o == op::STORE_GLOBAL && a == 299));
 
     // A forward jump over more than 255 units, and a backward one.
     let mut body = String::from("def f(x):\n    while x:\n        if x:\n");
@@ -1197,15 +1142,9 @@ fn extended_args_for_many_names_and_long_jumps() {
     let code = compile(&body);
     let f = func(&code, "f");
     let decoded = decode(f);
-    let (_, _, fwd) = decoded
-        .iter()
-        .find(|(_, o, _)| *o == op::POP_JUMP_IF_FALSE)
-        .unwrap();
+    let (_, _, fwd) = decoded.iter().find(|(_, o, _)| *o == op::POP_JUMP_IF_FALSE).unwrap();
     assert!(*fwd > 255);
-    let (_, _, back) = decoded
-        .iter()
-        .find(|(_, o, _)| *o == op::JUMP_BACKWARD)
-        .unwrap();
+    let (_, _, back) = decoded.iter().find(|(_, o, _)| *o == op::JUMP_BACKWARD).unwrap();
     assert!(*back > 255);
 }
 
@@ -1216,35 +1155,22 @@ fn locations_follow_the_source() {
     let f = func(&code, "f");
     assert_eq!(f.first_line, 3);
     let decoded = decode(f);
-    let (off, _, _) = decoded
-        .iter()
-        .find(|(_, o, _)| *o == op::BINARY_OP)
-        .unwrap();
+    let (off, _, _) = decoded.iter().find(|(_, o, _)| *o == op::BINARY_OP).unwrap();
     let loc = f.locations[*off];
-    assert_eq!(
-        (loc.line, loc.end_line, loc.col, loc.end_col),
-        (4, 4, 11, 17)
-    );
-    let (off, _, _) = decoded
-        .iter()
-        .find(|(_, o, a)| *o == op::LOAD_GLOBAL && *a == 0)
-        .unwrap();
+    assert_eq!((loc.line, loc.end_line, loc.col, loc.end_col), (4, 4, 11, 17));
+    let (off, _, _) = decoded.iter().find(|(_, o, a)| *o == op::LOAD_GLOBAL && *a == 0).unwrap();
     assert_eq!((f.locations[*off].col, f.locations[*off].end_col), (16, 17));
     // Caches repeat their instruction's location.
     assert_eq!(f.locations[*off + 1], f.locations[*off]);
     // Non-ASCII text before a node counts characters, not bytes.
     let code = compile("s = 'é' + t\n");
-    let (off, _, _) = decode(&code)
-        .into_iter()
-        .find(|(_, o, _)| *o == op::LOAD_GLOBAL)
-        .unwrap();
+    let (off, _, _) = decode(&code).into_iter().find(|(_, o, _)| *o == op::LOAD_GLOBAL).unwrap();
     assert_eq!(code.locations[off].col, 10);
 }
 
 #[test]
 fn disassembler_output() {
-    let code =
-        compile("def f(x):\n    try:\n        return g(x)\n    except E:\n        return 0\n");
+    let code = compile("def f(x):\n    try:\n        return g(x)\n    except E:\n        return 0\n");
     let text = disassemble(&code);
     assert!(text.contains("Disassembly of <code <module>>"));
     assert!(text.contains("Disassembly of <code f>"));
@@ -1258,44 +1184,21 @@ fn long_chains_and_deep_nesting() {
     // Left-associative chains compile iteratively, however long.
     let terms: Vec<String> = (0..5000).map(|i| format!("a{}", i % 7)).collect();
     let code = compile(&format!("x = {}\n", terms.join(" + ")));
-    assert_eq!(
-        listing(&code)
-            .iter()
-            .filter(|l| *l == "BINARY_OP +")
-            .count(),
-        4999
-    );
+    assert_eq!(listing(&code).iter().filter(|l| *l == "BINARY_OP +").count(), 4999);
     assert_eq!(code.stack_size, 2);
     // Folding looks at partially constant chains.
     let code = compile("x = 1 + 2 + y + 3\n");
-    assert_eq!(
-        listing(&code)[1..6],
-        [
-            "LOAD_CONST 3",
-            "LOAD_GLOBAL y",
-            "BINARY_OP +",
-            "LOAD_CONST 3",
-            "BINARY_OP +"
-        ]
-    );
+    assert_eq!(listing(&code)[1..6], ["LOAD_CONST 3", "LOAD_GLOBAL y", "BINARY_OP +", "LOAD_CONST 3", "BINARY_OP +"]);
     // Other nesting is bounded, with an error instead of a stack overflow.
     compile(&format!("x = {}y{}\n", "(-".repeat(150), ")".repeat(150)));
-    assert_syntax(
-        &format!("x = {}y\n", "-".repeat(300)),
-        "too many nested expressions",
-        1,
-        205,
-    );
+    assert_syntax(&format!("x = {}y\n", "-".repeat(300)), "too many nested expressions", 1, 205);
     let mut deep = String::new();
     for i in 0..120 {
         deep.push_str(&format!("{}if x:\n", " ".repeat(i)));
     }
     deep.push_str(&format!("{}pass\n", " ".repeat(120)));
     let e = error(&deep);
-    assert_eq!(
-        (e.exception_name(), e.message.as_str()),
-        ("IndentationError", "too many levels of indentation")
-    );
+    assert_eq!((e.exception_name(), e.message.as_str()), ("IndentationError", "too many levels of indentation"));
 }
 
 // ------------------------------------------------------------------ errors
@@ -1304,11 +1207,7 @@ fn long_chains_and_deep_nesting() {
 fn assert_unsupported(src: &str, needle: &str) {
     let e = error(src);
     assert_eq!(e.kind, CompileErrorKind::Unsupported, "{e:?}");
-    assert!(
-        e.message.contains(needle),
-        "{:?} should mention {needle:?}",
-        e.message
-    );
+    assert!(e.message.contains(needle), "{:?} should mention {needle:?}", e.message);
 }
 
 #[test]
@@ -1317,18 +1216,9 @@ fn unsupported_constructs_are_named() {
         "def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\n",
         "closures are not supported yet (function 'inner' uses 'x' from 'outer')",
     );
-    assert_unsupported(
-        "def f(k):\n    return lambda v: v + k\n",
-        "function '<lambda>' uses 'k' from 'f'",
-    );
-    assert_unsupported(
-        "def f():\n    yield 1\n",
-        "generators are not supported yet",
-    );
-    assert_unsupported(
-        "with open(f) as g:\n    pass\n",
-        "'with' statements are not supported yet",
-    );
+    assert_unsupported("def f(k):\n    return lambda v: v + k\n", "function '<lambda>' uses 'k' from 'f'");
+    assert_unsupported("def f():\n    yield 1\n", "generators are not supported yet");
+    assert_unsupported("with open(f) as g:\n    pass\n", "'with' statements are not supported yet");
     assert_unsupported("s = {1, 2}\n", "set literals are not supported yet");
     assert_unsupported("s = {x for x in y}\n", "set comprehensions");
     assert_unsupported("s = sum(x for x in y)\n", "generator expressions");
@@ -1343,10 +1233,7 @@ fn unsupported_constructs_are_named() {
     assert_unsupported("b = b'x'\n", "bytes literals");
     assert_unsupported("c = 1j\n", "complex literals");
     assert_unsupported("class C(metaclass=M): pass\n", "class keyword arguments");
-    assert_unsupported(
-        "def f():\n    x = 1\n    def g():\n        nonlocal x\n",
-        "'nonlocal'",
-    );
+    assert_unsupported("def f():\n    x = 1\n    def g():\n        nonlocal x\n", "'nonlocal'");
     assert_unsupported("try:\n    pass\nexcept* E:\n    pass\n", "except*");
     assert_unsupported("d = {**a}\n", "'**' unpacking in dict displays");
     assert_unsupported(
@@ -1363,160 +1250,49 @@ fn unsupported_constructs_are_named() {
 fn assert_syntax(src: &str, message: &str, line: u32, col: u32) {
     let e = error(src);
     assert!(e.kind == CompileErrorKind::SyntaxError, "{e:?}");
-    assert_eq!(
-        (e.message.as_str(), e.line, e.col),
-        (message, line, col),
-        "{e:?}"
-    );
+    assert_eq!((e.message.as_str(), e.line, e.col), (message, line, col), "{e:?}");
 }
 
 #[test]
 fn syntax_errors_match_cpython() {
-    assert_syntax(
-        "print('x')\ndef broken(:\n    return 1\n",
-        "invalid syntax",
-        2,
-        12,
-    );
+    assert_syntax("print('x')\ndef broken(:\n    return 1\n", "invalid syntax", 2, 12);
     assert_syntax("x = (1, 2\ny = 3\n", "'(' was never closed", 1, 5);
     assert_syntax("x = [1,\n", "'[' was never closed", 1, 5);
     assert_syntax("if x\n    pass\n", "expected ':'", 1, 5);
     assert_syntax("x = )\n", "unmatched ')'", 1, 5);
-    assert_syntax(
-        "x = (1, 2]\n",
-        "closing parenthesis ']' does not match opening parenthesis '('",
-        1,
-        10,
-    );
-    assert_syntax(
-        "f(a b)\n",
-        "invalid syntax. Perhaps you forgot a comma?",
-        1,
-        5,
-    );
-    assert_syntax(
-        "x = 'abc\n",
-        "unterminated string literal (detected at line 1)",
-        1,
-        5,
-    );
-    assert_syntax(
-        "1 = x\n",
-        "cannot assign to literal here. Maybe you meant '==' instead of '='?",
-        1,
-        1,
-    );
+    assert_syntax("x = (1, 2]\n", "closing parenthesis ']' does not match opening parenthesis '('", 1, 10);
+    assert_syntax("f(a b)\n", "invalid syntax. Perhaps you forgot a comma?", 1, 5);
+    assert_syntax("x = 'abc\n", "unterminated string literal (detected at line 1)", 1, 5);
+    assert_syntax("1 = x\n", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1);
     assert_syntax("for 1 in x: pass\n", "cannot assign to literal", 1, 5);
     assert_syntax("del f()\n", "cannot delete function call", 1, 5);
     assert_syntax("x = 1\nreturn x\n", "'return' outside function", 2, 1);
-    assert_syntax(
-        "class C:\n    return 1\n",
-        "'return' outside function",
-        2,
-        5,
-    );
-    assert_syntax(
-        "while x:\n    def f():\n        break\n",
-        "'break' outside loop",
-        3,
-        9,
-    );
-    assert_syntax(
-        "for x in y:\n    pass\nelse:\n    continue\n",
-        "'continue' not properly in loop",
-        4,
-        5,
-    );
-    assert_syntax(
-        "def f(a, a): pass\n",
-        "duplicate argument 'a' in function definition",
-        1,
-        10,
-    );
-    assert_syntax(
-        "def f():\n    x = 1\n    global x\n",
-        "name 'x' is assigned to before global declaration",
-        3,
-        5,
-    );
-    assert_syntax(
-        "def f():\n    print(x)\n    global x\n",
-        "name 'x' is used prior to global declaration",
-        3,
-        5,
-    );
-    assert_syntax(
-        "def f(x):\n    global x\n",
-        "name 'x' is parameter and global",
-        2,
-        5,
-    );
-    assert_syntax(
-        "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n",
-        "default 'except:' must be last",
-        3,
-        1,
-    );
+    assert_syntax("class C:\n    return 1\n", "'return' outside function", 2, 5);
+    assert_syntax("while x:\n    def f():\n        break\n", "'break' outside loop", 3, 9);
+    assert_syntax("for x in y:\n    pass\nelse:\n    continue\n", "'continue' not properly in loop", 4, 5);
+    assert_syntax("def f(a, a): pass\n", "duplicate argument 'a' in function definition", 1, 10);
+    assert_syntax("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3, 5);
+    assert_syntax("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration", 3, 5);
+    assert_syntax("def f(x):\n    global x\n", "name 'x' is parameter and global", 2, 5);
+    assert_syntax("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n", "default 'except:' must be last", 3, 1);
     assert_syntax("f(x=1, x=2)\n", "keyword argument repeated: x", 1, 8);
-    assert_syntax(
-        "*a = b\n",
-        "starred assignment target must be in a list or tuple",
-        1,
-        1,
-    );
-    assert_syntax(
-        "a, *b, *c = d\n",
-        "multiple starred expressions in assignment",
-        1,
-        8,
-    );
-    assert_syntax(
-        "nonlocal x\n",
-        "nonlocal declaration not allowed at module level",
-        1,
-        1,
-    );
+    assert_syntax("*a = b\n", "starred assignment target must be in a list or tuple", 1, 1);
+    assert_syntax("a, *b, *c = d\n", "multiple starred expressions in assignment", 1, 8);
+    assert_syntax("nonlocal x\n", "nonlocal declaration not allowed at module level", 1, 1);
     assert_syntax("yield 1\n", "'yield' outside function", 1, 1);
     assert_syntax("__debug__ = 0\n", "cannot assign to __debug__", 1, 1);
-    assert_syntax(
-        "print 'hi'\n",
-        "Missing parentheses in call to 'print'. Did you mean print(...)?",
-        1,
-        1,
-    );
-    assert_syntax(
-        "async def f():\n    pass\nawait g()\n",
-        "'await' outside function",
-        3,
-        1,
-    );
-    assert_syntax(
-        "def f():\n    await g()\n",
-        "'await' outside async function",
-        2,
-        5,
-    );
+    assert_syntax("print 'hi'\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1);
+    assert_syntax("async def f():\n    pass\nawait g()\n", "'await' outside function", 3, 1);
+    assert_syntax("def f():\n    await g()\n", "'await' outside async function", 2, 5);
     // An await in a comprehension of an async function is fine (but async is unsupported).
-    assert_unsupported(
-        "async def f(q):\n    return [await q.get() for _ in r]\n",
-        "'async def'",
-    );
+    assert_unsupported("async def f(q):\n    return [await q.get() for _ in r]\n", "'async def'");
     // A byte order mark is not part of the program.
     compile("\u{feff}x = 1\n");
     let e = error("def f():\nreturn 1\n");
-    assert_eq!(
-        (e.kind, e.exception_name()),
-        (CompileErrorKind::SyntaxError, "IndentationError")
-    );
-    assert_eq!(
-        e.message,
-        "expected an indented block after function definition on line 1"
-    );
+    assert_eq!((e.kind, e.exception_name()), (CompileErrorKind::SyntaxError, "IndentationError"));
+    assert_eq!(e.message, "expected an indented block after function definition on line 1");
     let e = error("x = 1\n  y = 2\n");
-    assert_eq!(
-        (e.exception_name(), e.message.as_str(), e.line),
-        ("IndentationError", "unexpected indent", 2)
-    );
+    assert_eq!((e.exception_name(), e.message.as_str(), e.line), ("IndentationError", "unexpected indent", 2));
     assert_eq!(error("x = (\n").exception_name(), "SyntaxError");
     assert_eq!(error("s = {1}\n").exception_name(), "NotImplementedError");
 }
@@ -1553,17 +1329,10 @@ fn all_programs_compile() {
                     validate(&code);
                 }
                 Err(e) => {
-                    assert!(
-                        wants_syntax_error && e.kind != CompileErrorKind::Unsupported,
-                        "{name}: {e:?}"
-                    );
+                    assert!(wants_syntax_error && e.kind != CompileErrorKind::Unsupported, "{name}: {e:?}");
                     let status = std::fs::read_to_string(&expected).unwrap();
                     let last = status.lines().last().unwrap_or("");
-                    assert_eq!(
-                        last,
-                        format!("{}: {}", e.exception_name(), e.message),
-                        "{name}"
-                    );
+                    assert_eq!(last, format!("{}: {}", e.exception_name(), e.message), "{name}");
                 }
             }
         }

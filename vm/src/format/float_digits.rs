@@ -49,10 +49,7 @@ fn exact_fraction(value: f64) -> (BigUint, BigUint) {
     if exponent >= 0 {
         (BigUint::from(mantissa) << exponent as usize, BigUint::one())
     } else {
-        (
-            BigUint::from(mantissa),
-            BigUint::one() << (-exponent) as usize,
-        )
+        (BigUint::from(mantissa), BigUint::one() << (-exponent) as usize)
     }
 }
 
@@ -92,10 +89,7 @@ fn strip_trailing_zeros(mut digits: String) -> String {
 /// Mode 0: the shortest digit string that reads back as `value` (finite).
 pub(crate) fn shortest_digits(value: f64) -> DecimalDigits {
     if value == 0.0 {
-        return DecimalDigits {
-            digits: "0".into(),
-            decimal_point: 1,
-        };
+        return DecimalDigits { digits: "0".into(), decimal_point: 1 };
     }
     let text = format!("{:e}", value.abs());
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text.as_str(), "0"));
@@ -103,10 +97,7 @@ pub(crate) fn shortest_digits(value: f64) -> DecimalDigits {
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     let digits = strip_trailing_zeros(digits);
     let decimal_point = exponent + 1;
-    break_shortest_tie_to_even(value.abs(), &digits, decimal_point).unwrap_or(DecimalDigits {
-        digits,
-        decimal_point,
-    })
+    break_shortest_tie_to_even(value.abs(), &digits, decimal_point).unwrap_or(DecimalDigits { digits, decimal_point })
 }
 
 /// Rust and `_Py_dg_dtoa` agree on the shortest digit count and pick the
@@ -114,11 +105,7 @@ pub(crate) fn shortest_digits(value: f64) -> DecimalDigits {
 /// between two shortest candidates Rust takes the upper one while dtoa takes
 /// the one with an even last digit (repr(28732294.1728515625) is
 /// '28732294.172851562'). Returns the even candidate in that case.
-fn break_shortest_tie_to_even(
-    value: f64,
-    digits: &str,
-    decimal_point: i64,
-) -> Option<DecimalDigits> {
+fn break_shortest_tie_to_even(value: f64, digits: &str, decimal_point: i64) -> Option<DecimalDigits> {
     let candidate: u128 = digits.parse().ok()?;
     if candidate.is_multiple_of(2) {
         return None;
@@ -156,19 +143,13 @@ fn break_shortest_tie_to_even(
     }
     let text = other.to_string();
     let decimal_point = text.len() as i64 - scale;
-    Some(DecimalDigits {
-        digits: strip_trailing_zeros(text),
-        decimal_point,
-    })
+    Some(DecimalDigits { digits: strip_trailing_zeros(text), decimal_point })
 }
 
 /// Mode 2: `count` (>= 1) significant digits, correctly rounded (finite value).
 pub(crate) fn significant_digits(value: f64, count: usize) -> DecimalDigits {
     if value == 0.0 {
-        return DecimalDigits {
-            digits: "0".into(),
-            decimal_point: 1,
-        };
+        return DecimalDigits { digits: "0".into(), decimal_point: 1 };
     }
     let count = count.clamp(1, MAX_EXACT_SIGNIFICANT_DIGITS);
     let (numerator, denominator) = exact_fraction(value);
@@ -180,15 +161,9 @@ pub(crate) fn significant_digits(value: f64, count: usize) -> DecimalDigits {
         // scaled = |value| * 10**(count - 1 - exponent10), want it in [10**(count-1), 10**count).
         let scale = count as i64 - 1 - exponent10;
         let (scaled_numerator, scaled_denominator) = if scale >= 0 {
-            (
-                &numerator * power_of_ten(scale as usize),
-                denominator.clone(),
-            )
+            (&numerator * power_of_ten(scale as usize), denominator.clone())
         } else {
-            (
-                numerator.clone(),
-                &denominator * power_of_ten(scale.unsigned_abs() as usize),
-            )
+            (numerator.clone(), &denominator * power_of_ten(scale.unsigned_abs() as usize))
         };
         let truncated = &scaled_numerator / &scaled_denominator;
         if truncated >= upper_bound {
@@ -204,20 +179,14 @@ pub(crate) fn significant_digits(value: f64, count: usize) -> DecimalDigits {
             rounded = lower_bound;
             exponent10 += 1;
         }
-        return DecimalDigits {
-            digits: strip_trailing_zeros(rounded.to_str_radix(10)),
-            decimal_point: exponent10 + 1,
-        };
+        return DecimalDigits { digits: strip_trailing_zeros(rounded.to_str_radix(10)), decimal_point: exponent10 + 1 };
     }
 }
 
 /// Mode 3: rounded to `count` digits after the decimal point (finite value).
 pub(crate) fn fixed_digits(value: f64, count: usize) -> DecimalDigits {
     if value == 0.0 {
-        return DecimalDigits {
-            digits: "0".into(),
-            decimal_point: 1,
-        };
+        return DecimalDigits { digits: "0".into(), decimal_point: 1 };
     }
     // Beyond -exponent fractional digits the expansion is exact, so more
     // digits only add zeros, which are stripped anyway.
@@ -226,17 +195,11 @@ pub(crate) fn fixed_digits(value: f64, count: usize) -> DecimalDigits {
     let effective = count.min(needed);
     let rounded = scaled_round_half_even(value, effective as i64);
     if rounded.is_zero() {
-        return DecimalDigits {
-            digits: String::new(),
-            decimal_point: -(count as i64),
-        };
+        return DecimalDigits { digits: String::new(), decimal_point: -(count as i64) };
     }
     let text = rounded.to_str_radix(10);
     let decimal_point = text.len() as i64 - effective as i64;
-    DecimalDigits {
-        digits: strip_trailing_zeros(text),
-        decimal_point,
-    }
+    DecimalDigits { digits: strip_trailing_zeros(text), decimal_point }
 }
 
 /// The presentation requested from [`double_to_string`] (after CPython has
@@ -271,12 +234,7 @@ pub(crate) struct FloatFlags {
 /// Port of CPython's `PyOS_double_to_string` (with `format_float_short`).
 /// `precision` is the precision before CPython's adjustments ('e' adds one,
 /// 'g' treats 0 as 1, 'r' ignores it).
-pub(crate) fn double_to_string(
-    value: f64,
-    style: FloatStyle,
-    precision: usize,
-    flags: FloatFlags,
-) -> String {
+pub(crate) fn double_to_string(value: f64, style: FloatStyle, precision: usize, flags: FloatFlags) -> String {
     let mut out = String::new();
     if !value.is_finite() {
         // The sign of a NaN is ignored.
@@ -286,11 +244,7 @@ pub(crate) fn double_to_string(
             out.push('+');
         }
         let word = if value.is_nan() { "nan" } else { "inf" };
-        out.push_str(&if flags.upper {
-            word.to_ascii_uppercase()
-        } else {
-            word.to_string()
-        });
+        out.push_str(&if flags.upper { word.to_ascii_uppercase() } else { word.to_string() });
         return out;
     }
 
@@ -326,11 +280,7 @@ pub(crate) fn double_to_string(
         }
         FloatStyle::Fixed => vdigits_end = decimal_point + precision,
         FloatStyle::General => {
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             if decimal_point <= -4 || decimal_point > limit {
                 use_exponent = true;
             }
@@ -350,11 +300,7 @@ pub(crate) fn double_to_string(
     }
     // Ensure vdigits_start < decimal_point <= vdigits_end (strictly below
     // vdigits_end when ".0" must be added).
-    let vdigits_start = if decimal_point <= 0 {
-        decimal_point - 1
-    } else {
-        0
-    };
+    let vdigits_start = if decimal_point <= 0 { decimal_point - 1 } else { 0 };
     if !use_exponent && flags.add_dot_0 {
         vdigits_end = vdigits_end.max(decimal_point + 1);
     } else {
@@ -411,15 +357,7 @@ pub(crate) fn double_to_string(
 /// Python's `repr(float)` (and `str(float)`): shortest round-trip digits,
 /// exponent notation when the decimal exponent is < -4 or >= 16.
 pub fn float_repr(value: f64) -> String {
-    double_to_string(
-        value,
-        FloatStyle::Repr,
-        0,
-        FloatFlags {
-            add_dot_0: true,
-            ..FloatFlags::default()
-        },
-    )
+    double_to_string(value, FloatStyle::Repr, 0, FloatFlags { add_dot_0: true, ..FloatFlags::default() })
 }
 
 #[cfg(test)]
@@ -476,41 +414,11 @@ mod tests {
 
     #[test]
     fn digit_modes() {
-        assert_eq!(
-            significant_digits(0.125, 2),
-            DecimalDigits {
-                digits: "12".into(),
-                decimal_point: 0
-            }
-        );
-        assert_eq!(
-            significant_digits(9.96, 2),
-            DecimalDigits {
-                digits: "1".into(),
-                decimal_point: 2
-            }
-        );
-        assert_eq!(
-            fixed_digits(0.001, 2),
-            DecimalDigits {
-                digits: "".into(),
-                decimal_point: -2
-            }
-        );
-        assert_eq!(
-            fixed_digits(2.5, 0),
-            DecimalDigits {
-                digits: "2".into(),
-                decimal_point: 1
-            }
-        );
-        assert_eq!(
-            fixed_digits(0.5, 0),
-            DecimalDigits {
-                digits: "".into(),
-                decimal_point: 0
-            }
-        );
+        assert_eq!(significant_digits(0.125, 2), DecimalDigits { digits: "12".into(), decimal_point: 0 });
+        assert_eq!(significant_digits(9.96, 2), DecimalDigits { digits: "1".into(), decimal_point: 2 });
+        assert_eq!(fixed_digits(0.001, 2), DecimalDigits { digits: "".into(), decimal_point: -2 });
+        assert_eq!(fixed_digits(2.5, 0), DecimalDigits { digits: "2".into(), decimal_point: 1 });
+        assert_eq!(fixed_digits(0.5, 0), DecimalDigits { digits: "".into(), decimal_point: 0 });
         assert_eq!(fixed_digits(1e300, 5).decimal_point, 301);
         assert_eq!(significant_digits(5e-324, 1000).digits.len(), 751);
     }

@@ -166,19 +166,13 @@ pub fn int_to_float(value: &BigInt) -> Result<f64, String> {
         let shift = bit_length - 64;
         let top = (magnitude >> shift as usize).to_u64().unwrap_or(0);
         // A sticky bit keeps exact halfway cases apart from values above them.
-        let sticky = magnitude
-            .trailing_zeros()
-            .is_some_and(|zeros| zeros < shift);
+        let sticky = magnitude.trailing_zeros().is_some_and(|zeros| zeros < shift);
         (top | sticky as u64) as f64 * power_of_two(shift as i64)
     };
     if result.is_infinite() {
         return Err(INT_TOO_LARGE_FOR_FLOAT.to_string());
     }
-    Ok(if value.sign() == Sign::Minus {
-        -result
-    } else {
-        result
-    })
+    Ok(if value.sign() == Sign::Minus { -result } else { result })
 }
 
 /// The exact integer value of an integral `f64` magnitude truncated toward zero.
@@ -245,22 +239,12 @@ mod tests {
         ];
         for &(a, b, quotient, remainder) in cases {
             let (q, r) = float_floordiv_mod(a, b);
-            assert!(
-                same(r, remainder),
-                "{} % {} = {} not {}",
-                a,
-                b,
-                r,
-                remainder
-            );
+            assert!(same(r, remainder), "{} % {} = {} not {}", a, b, r, remainder);
             assert!(same(q, quotient), "{} // {} = {} not {}", a, b, q, quotient);
         }
         let (q, r) = float_floordiv_mod(inf, 2.0);
         assert!(q.is_nan() && r.is_nan());
-        assert_eq!(
-            float_floordiv(1.0, 0.0).unwrap_err(),
-            "float floor division by zero"
-        );
+        assert_eq!(float_floordiv(1.0, 0.0).unwrap_err(), "float floor division by zero");
         assert_eq!(float_mod(1.0, -0.0).unwrap_err(), "float modulo");
         assert_eq!(float_divmod(1.0, 0.0).unwrap_err(), "float divmod()");
         assert_eq!(float_divmod(-7.5, 2.0).unwrap(), (-4.0, 0.5));
@@ -310,28 +294,12 @@ mod tests {
         ];
         for &(base, exponent, expected) in cases {
             let actual = float_pow(base, exponent).unwrap();
-            assert!(
-                same(actual, expected),
-                "{} ** {} = {} not {}",
-                base,
-                exponent,
-                actual,
-                expected
-            );
+            assert!(same(actual, expected), "{} ** {} = {} not {}", base, exponent, actual, expected);
         }
-        assert_eq!(
-            float_pow(0.0, -1.0).unwrap_err(),
-            "0.0 cannot be raised to a negative power"
-        );
+        assert_eq!(float_pow(0.0, -1.0).unwrap_err(), "0.0 cannot be raised to a negative power");
         assert_eq!(float_pow(-0.0, -inf).unwrap(), inf); // handled by the infinite-exponent rule
-        assert_eq!(
-            float_pow(2.0, 10000.0).unwrap_err(),
-            "(34, 'Numerical result out of range')"
-        );
-        assert_eq!(
-            float_pow(-2.0, 10001.0).unwrap_err(),
-            "(34, 'Numerical result out of range')"
-        );
+        assert_eq!(float_pow(2.0, 10000.0).unwrap_err(), "(34, 'Numerical result out of range')");
+        assert_eq!(float_pow(-2.0, 10001.0).unwrap_err(), "(34, 'Numerical result out of range')");
         assert_eq!(float_pow(-8.0, 1.0 / 3.0).unwrap_err(), "complex");
     }
 
@@ -341,27 +309,12 @@ mod tests {
         // Values from python3.11 float(int).
         assert_eq!(int_to_float(&big("0")).unwrap(), 0.0);
         assert_eq!(int_to_float(&big("-12345")).unwrap(), -12345.0);
-        assert_eq!(
-            int_to_float(&big("9007199254740993")).unwrap(),
-            9007199254740992.0
-        );
-        assert_eq!(
-            int_to_float(&big("9007199254740995")).unwrap(),
-            9007199254740996.0
-        );
-        assert_eq!(
-            int_to_float(&big("18446744073709551615")).unwrap(),
-            18446744073709551616.0
-        );
+        assert_eq!(int_to_float(&big("9007199254740993")).unwrap(), 9007199254740992.0);
+        assert_eq!(int_to_float(&big("9007199254740995")).unwrap(), 9007199254740996.0);
+        assert_eq!(int_to_float(&big("18446744073709551615")).unwrap(), 18446744073709551616.0);
         // 2**70 + 2**17 + 1 (above the halfway point) and 2**70 + 2**17 (exactly halfway, ties to even).
-        assert_eq!(
-            int_to_float(&big("1180591620717411434497")).unwrap(),
-            1.1805916207174116e21
-        );
-        assert_eq!(
-            int_to_float(&big("1180591620717411434496")).unwrap(),
-            1.1805916207174113e21
-        );
+        assert_eq!(int_to_float(&big("1180591620717411434497")).unwrap(), 1.1805916207174116e21);
+        assert_eq!(int_to_float(&big("1180591620717411434496")).unwrap(), 1.1805916207174113e21);
         let max_float = "179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368";
         assert_eq!(int_to_float(&big(max_float)).unwrap(), f64::MAX);
         assert_eq!(int_to_float(&-big(max_float)).unwrap(), -f64::MAX);
@@ -369,33 +322,18 @@ mod tests {
         let two_1024 = BigInt::from(1) << 1024usize;
         let two_970 = BigInt::from(1) << 970usize;
         assert_eq!(int_to_float(&(&two_1024 - &two_970 - 1)).unwrap(), f64::MAX);
-        assert_eq!(
-            int_to_float(&(&two_1024 - &two_970)).unwrap_err(),
-            "int too large to convert to float"
-        );
-        assert_eq!(
-            int_to_float(&two_1024).unwrap_err(),
-            "int too large to convert to float"
-        );
+        assert_eq!(int_to_float(&(&two_1024 - &two_970)).unwrap_err(), "int too large to convert to float");
+        assert_eq!(int_to_float(&two_1024).unwrap_err(), "int too large to convert to float");
     }
 
     #[test]
     fn float_to_int_truncates() {
         assert_eq!(float_to_int(-2.7).unwrap(), BigInt::from(-2));
         assert_eq!(float_to_int(0.99).unwrap(), BigInt::from(0));
-        assert_eq!(
-            float_to_int(1e20).unwrap(),
-            "100000000000000000000".parse::<BigInt>().unwrap()
-        );
+        assert_eq!(float_to_int(1e20).unwrap(), "100000000000000000000".parse::<BigInt>().unwrap());
         assert_eq!(float_to_int(5e-324).unwrap(), BigInt::from(0));
         assert_eq!(float_to_int(f64::MAX).unwrap().to_string().len(), 309);
-        assert_eq!(
-            float_to_int(f64::INFINITY).unwrap_err(),
-            "cannot convert float infinity to integer"
-        );
-        assert_eq!(
-            float_to_int(f64::NAN).unwrap_err(),
-            "cannot convert float NaN to integer"
-        );
+        assert_eq!(float_to_int(f64::INFINITY).unwrap_err(), "cannot convert float infinity to integer");
+        assert_eq!(float_to_int(f64::NAN).unwrap_err(), "cannot convert float NaN to integer");
     }
 }

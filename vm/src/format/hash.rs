@@ -26,14 +26,8 @@ fn avoid_minus_one(hash: i64) -> i64 {
 
 /// `hash(n)` for a Python int.
 pub fn int_hash(value: &BigInt) -> i64 {
-    let residue = (value.magnitude() % BigUint::from(HASH_MODULUS))
-        .to_u64()
-        .unwrap_or(0) as i64;
-    let signed = if value.sign() == Sign::Minus {
-        -residue
-    } else {
-        residue
-    };
+    let residue = (value.magnitude() % BigUint::from(HASH_MODULUS)).to_u64().unwrap_or(0) as i64;
+    let signed = if value.sign() == Sign::Minus { -residue } else { residue };
     avoid_minus_one(signed)
 }
 

@@ -19,20 +19,16 @@ mod unicode_tables;
 
 pub use float_digits::float_repr;
 pub use float_ops::{
-    float_divmod, float_floordiv, float_floordiv_mod, float_mod, float_pow, float_to_int,
-    int_to_float, FLOAT_DIVMOD_BY_ZERO, FLOAT_FLOOR_DIVISION_BY_ZERO, FLOAT_INFINITY_TO_INT,
-    FLOAT_MODULO_BY_ZERO, FLOAT_NAN_TO_INT, INT_TOO_LARGE_FOR_FLOAT, POW_COMPLEX_RESULT,
-    POW_RESULT_OUT_OF_RANGE, ZERO_TO_NEGATIVE_POWER,
+    float_divmod, float_floordiv, float_floordiv_mod, float_mod, float_pow, float_to_int, int_to_float,
+    FLOAT_DIVMOD_BY_ZERO, FLOAT_FLOOR_DIVISION_BY_ZERO, FLOAT_INFINITY_TO_INT, FLOAT_MODULO_BY_ZERO, FLOAT_NAN_TO_INT,
+    INT_TOO_LARGE_FOR_FLOAT, POW_COMPLEX_RESULT, POW_RESULT_OUT_OF_RANGE, ZERO_TO_NEGATIVE_POWER,
 };
 pub use hash::{float_hash, int_hash, tuple_hash, HASH_BITS, HASH_INF, HASH_MODULUS};
 pub use number_format::{
-    format_float, format_float_for_type, format_int, format_int_for_type, format_str,
-    format_str_for_type, int_to_decimal_string, int_to_decimal_string_with_limit,
-    MAX_FORMATTED_CHARS, MEMORY_ERROR,
+    format_float, format_float_for_type, format_int, format_int_for_type, format_str, format_str_for_type,
+    int_to_decimal_string, int_to_decimal_string_with_limit, MAX_FORMATTED_CHARS, MEMORY_ERROR,
 };
-pub use parse::{
-    check_int_base, parse_float, parse_int, parse_int_with_limit, DEFAULT_MAX_STR_DIGITS,
-};
+pub use parse::{check_int_base, parse_float, parse_int, parse_int_with_limit, DEFAULT_MAX_STR_DIGITS};
 pub use rounding::{round_float, round_float_to_int, ROUNDED_VALUE_TOO_LARGE};
 pub use spec::{parse_format_spec, unknown_format_code_message, FormatSpec, Grouping};
 pub use str_repr::str_repr;
@@ -60,10 +56,9 @@ pub fn exception_kind(message: &str) -> ExceptionKind {
         | POW_RESULT_OUT_OF_RANGE
         | "%c arg not in range(0x110000)"
         | "Python int too large to convert to C long" => ExceptionKind::OverflowError,
-        FLOAT_FLOOR_DIVISION_BY_ZERO
-        | FLOAT_MODULO_BY_ZERO
-        | FLOAT_DIVMOD_BY_ZERO
-        | ZERO_TO_NEGATIVE_POWER => ExceptionKind::ZeroDivisionError,
+        FLOAT_FLOOR_DIVISION_BY_ZERO | FLOAT_MODULO_BY_ZERO | FLOAT_DIVMOD_BY_ZERO | ZERO_TO_NEGATIVE_POWER => {
+            ExceptionKind::ZeroDivisionError
+        }
         MEMORY_ERROR => ExceptionKind::MemoryError,
         POW_COMPLEX_RESULT => ExceptionKind::ComplexResult,
         _ => ExceptionKind::ValueError,
@@ -76,30 +71,12 @@ mod tests {
 
     #[test]
     fn exception_kinds() {
-        assert_eq!(
-            exception_kind("could not convert string to float: 'x'"),
-            ExceptionKind::ValueError
-        );
-        assert_eq!(
-            exception_kind("int too large to convert to float"),
-            ExceptionKind::OverflowError
-        );
-        assert_eq!(
-            exception_kind("%c arg not in range(0x110000)"),
-            ExceptionKind::OverflowError
-        );
-        assert_eq!(
-            exception_kind("float modulo"),
-            ExceptionKind::ZeroDivisionError
-        );
+        assert_eq!(exception_kind("could not convert string to float: 'x'"), ExceptionKind::ValueError);
+        assert_eq!(exception_kind("int too large to convert to float"), ExceptionKind::OverflowError);
+        assert_eq!(exception_kind("%c arg not in range(0x110000)"), ExceptionKind::OverflowError);
+        assert_eq!(exception_kind("float modulo"), ExceptionKind::ZeroDivisionError);
         assert_eq!(exception_kind(MEMORY_ERROR), ExceptionKind::MemoryError);
-        assert_eq!(
-            exception_kind(POW_COMPLEX_RESULT),
-            ExceptionKind::ComplexResult
-        );
-        assert_eq!(
-            exception_kind("cannot convert float NaN to integer"),
-            ExceptionKind::ValueError
-        );
+        assert_eq!(exception_kind(POW_COMPLEX_RESULT), ExceptionKind::ComplexResult);
+        assert_eq!(exception_kind("cannot convert float NaN to integer"), ExceptionKind::ValueError);
     }
 }

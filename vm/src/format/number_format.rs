@@ -46,17 +46,12 @@ pub fn int_to_decimal_string(value: &BigInt) -> Result<String, String> {
 
 /// `str(n)` with an explicit `sys.set_int_max_str_digits()` limit (0 = none).
 /// The error is CPython's ValueError message.
-pub fn int_to_decimal_string_with_limit(
-    value: &BigInt,
-    max_str_digits: usize,
-) -> Result<String, String> {
+pub fn int_to_decimal_string_with_limit(value: &BigInt, max_str_digits: usize) -> Result<String, String> {
     if max_str_digits > 0 {
         // A number of b bits has at least floor((b - 1) * log10(2)) + 1 digits;
         // refuse obviously huge values before the (quadratic) conversion.
         let bits = value.magnitude().bits();
-        if bits > 1
-            && ((bits - 1) as f64 * std::f64::consts::LOG10_2) as u64 > max_str_digits as u64
-        {
+        if bits > 1 && ((bits - 1) as f64 * std::f64::consts::LOG10_2) as u64 > max_str_digits as u64 {
             return Err(exceeds_str_digits_message(max_str_digits));
         }
     }
@@ -101,8 +96,7 @@ impl GroupedDigits<'_> {
             self.reversed.push(separator);
         }
         let start = self.remaining - chars;
-        self.reversed
-            .extend(self.digits[start..self.remaining].iter().rev());
+        self.reversed.extend(self.digits[start..self.remaining].iter().rev());
         self.remaining = start;
         self.reversed.extend(std::iter::repeat_n(b'0', zeros));
     }
@@ -141,14 +135,8 @@ fn insert_grouping(digits: &str, min_width: i64, grouping: Grouping) -> String {
 }
 
 /// Port of `calc_number_widths` + `fill_number`.
-fn layout_number(
-    parts: &NumberParts,
-    spec: &FormatSpec,
-    grouping: Grouping,
-) -> Result<String, String> {
-    let width = spec
-        .width
-        .map_or(-1i64, |width| width.min(i64::MAX as usize) as i64);
+fn layout_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> Result<String, String> {
+    let width = spec.width.map_or(-1i64, |width| width.min(i64::MAX as usize) as i64);
     check_size(width.max(0) as usize)?;
     let sign = match spec.sign {
         Some('+') => Some(if parts.negative { '-' } else { '+' }),
@@ -156,20 +144,11 @@ fn layout_number(
         _ => parts.negative.then_some('-'),
     };
     let remainder_chars = parts.remainder.chars().count() as i64;
-    let non_digit_non_padding = i64::from(sign.is_some())
-        + parts.prefix.len() as i64
-        + i64::from(parts.has_decimal_point)
-        + remainder_chars;
-    let min_width = if spec.fill == '0' && spec.align == '=' {
-        width - non_digit_non_padding
-    } else {
-        0
-    };
-    let grouped = if parts.digits.is_empty() {
-        String::new()
-    } else {
-        insert_grouping(parts.digits, min_width, grouping)
-    };
+    let non_digit_non_padding =
+        i64::from(sign.is_some()) + parts.prefix.len() as i64 + i64::from(parts.has_decimal_point) + remainder_chars;
+    let min_width = if spec.fill == '0' && spec.align == '=' { width - non_digit_non_padding } else { 0 };
+    let grouped =
+        if parts.digits.is_empty() { String::new() } else { insert_grouping(parts.digits, min_width, grouping) };
     let grouped_chars = grouped.len() as i64; // ASCII
     let padding = (width - (non_digit_non_padding + grouped_chars)).max(0);
     let (left, middle, right) = match spec.align {
@@ -178,10 +157,8 @@ fn layout_number(
         '=' => (0, padding, 0),
         _ => (padding, 0, 0),
     };
-    let fill =
-        |out: &mut String, count: i64| out.extend(std::iter::repeat_n(spec.fill, count as usize));
-    let mut out =
-        String::with_capacity((non_digit_non_padding + grouped_chars + padding) as usize + 4);
+    let fill = |out: &mut String, count: i64| out.extend(std::iter::repeat_n(spec.fill, count as usize));
+    let mut out = String::with_capacity((non_digit_non_padding + grouped_chars + padding) as usize + 4);
     fill(&mut out, left);
     if let Some(sign) = sign {
         out.push(sign);
@@ -213,9 +190,7 @@ pub fn format_int_for_type(value: &BigInt, spec: &str, type_name: &str) -> Resul
     let spec = parse_format_spec(spec, Some('d'), '>', type_name)?;
     match spec.kind {
         Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => format_int_internal(value, &spec),
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            format_float_internal(int_to_float(value)?, &spec)
-        }
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => format_float_internal(int_to_float(value)?, &spec),
         Some(kind) => Err(unknown_format_code_message(kind, type_name)),
         None => Err(unknown_format_code_message('\0', type_name)),
     }
@@ -227,9 +202,7 @@ fn format_int_internal(value: &BigInt, spec: &FormatSpec) -> Result<String, Stri
         return Err("Precision not allowed in integer format specifier".to_string());
     }
     if spec.no_negative_zero {
-        return Err(
-            "Negative zero coercion (z) not allowed in integer format specifier".to_string(),
-        );
+        return Err("Negative zero coercion (z) not allowed in integer format specifier".to_string());
     }
     let kind = spec.kind.unwrap_or('d');
     if kind == 'c' {
@@ -237,31 +210,18 @@ fn format_int_internal(value: &BigInt, spec: &FormatSpec) -> Result<String, Stri
             return Err("Sign not allowed with integer format specifier 'c'".to_string());
         }
         if spec.alternate {
-            return Err(
-                "Alternate form (#) not allowed with integer format specifier 'c'".to_string(),
-            );
+            return Err("Alternate form (#) not allowed with integer format specifier 'c'".to_string());
         }
-        let code = value
-            .to_i64()
-            .ok_or_else(|| "Python int too large to convert to C long".to_string())?;
+        let code = value.to_i64().ok_or_else(|| "Python int too large to convert to C long".to_string())?;
         if !(0..=0x10ffff).contains(&code) {
             return Err("%c arg not in range(0x110000)".to_string());
         }
         let ch = char::from_u32(code as u32).ok_or_else(|| {
             // CPython would produce a lone surrogate, which a Rust string cannot hold.
-            format!(
-                "character U+{:04X} is a surrogate and cannot be represented",
-                code
-            )
+            format!("character U+{:04X} is a surrogate and cannot be represented", code)
         })?;
         let text = ch.to_string();
-        let parts = NumberParts {
-            negative: false,
-            prefix: "",
-            digits: "",
-            has_decimal_point: false,
-            remainder: &text,
-        };
+        let parts = NumberParts { negative: false, prefix: "", digits: "", has_decimal_point: false, remainder: &text };
         return layout_number(&parts, spec, Grouping::None);
     }
     let (radix, prefix) = match kind {
@@ -284,11 +244,7 @@ fn format_int_internal(value: &BigInt, spec: &FormatSpec) -> Result<String, Stri
         digits.make_ascii_uppercase();
     }
     // 'n' formats with the current locale; in the C locale that is ungrouped.
-    let grouping = if kind == 'n' {
-        Grouping::None
-    } else {
-        spec.grouping
-    };
+    let grouping = if kind == 'n' { Grouping::None } else { spec.grouping };
     let parts = NumberParts {
         negative: value.sign() == Sign::Minus,
         prefix: if spec.alternate { prefix } else { "" },
@@ -311,9 +267,7 @@ pub fn format_float_for_type(value: f64, spec: &str, type_name: &str) -> Result<
     }
     let spec = parse_format_spec(spec, None, '>', type_name)?;
     match spec.kind {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
-            format_float_internal(value, &spec)
-        }
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => format_float_internal(value, &spec),
         Some(kind) => Err(unknown_format_code_message(kind, type_name)),
     }
 }
@@ -321,16 +275,11 @@ pub fn format_float_for_type(value: f64, spec: &str, type_name: &str) -> Result<
 /// Port of `format_float_internal`.
 fn format_float_internal(value: f64, spec: &FormatSpec) -> Result<String, String> {
     let precision = match spec.precision {
-        Some(precision) if precision > i32::MAX as usize => {
-            return Err("precision too big".to_string())
-        }
+        Some(precision) if precision > i32::MAX as usize => return Err("precision too big".to_string()),
         other => other,
     };
-    let mut flags = FloatFlags {
-        alternate: spec.alternate,
-        no_negative_zero: spec.no_negative_zero,
-        ..FloatFlags::default()
-    };
+    let mut flags =
+        FloatFlags { alternate: spec.alternate, no_negative_zero: spec.no_negative_zero, ..FloatFlags::default() };
     let mut default_precision = 6;
     let mut value = value;
     let mut add_percent = false;
@@ -388,18 +337,8 @@ fn format_float_internal(value: f64, spec: &FormatSpec) -> Result<String, String
     let has_decimal_point = body.as_bytes().get(digit_count) == Some(&b'.');
     let remainder = &body[digit_count + usize::from(has_decimal_point)..];
     // 'n' formats with the current locale; in the C locale that is ungrouped.
-    let grouping = if spec.kind == Some('n') {
-        Grouping::None
-    } else {
-        spec.grouping
-    };
-    let parts = NumberParts {
-        negative,
-        prefix: "",
-        digits: &body[..digit_count],
-        has_decimal_point,
-        remainder,
-    };
+    let grouping = if spec.kind == Some('n') { Grouping::None } else { spec.grouping };
+    let parts = NumberParts { negative, prefix: "", digits: &body[..digit_count], has_decimal_point, remainder };
     layout_number(&parts, spec, grouping)
 }
 
@@ -425,9 +364,7 @@ pub fn format_str_for_type(value: &str, spec: &str, type_name: &str) -> Result<S
         None => {}
     }
     if spec.no_negative_zero {
-        return Err(
-            "Negative zero coercion (z) not allowed in string format specifier".to_string(),
-        );
+        return Err("Negative zero coercion (z) not allowed in string format specifier".to_string());
     }
     if spec.alternate {
         return Err("Alternate form (#) not allowed in string format specifier".to_string());
@@ -438,10 +375,7 @@ pub fn format_str_for_type(value: &str, spec: &str, type_name: &str) -> Result<S
     let length = value.chars().count();
     let (text, length) = match spec.precision {
         Some(precision) if precision < length => {
-            let end = value
-                .char_indices()
-                .nth(precision)
-                .map_or(value.len(), |(index, _)| index);
+            let end = value.char_indices().nth(precision).map_or(value.len(), |(index, _)| index);
             (&value[..end], precision)
         }
         _ => (value, length),
@@ -629,41 +563,13 @@ mod tests {
         ("hello", ".2", Ok("he")),
         ("hello", "^8.3", Ok("  hel   ")),
         ("h\u{e9}llo", "\u{e9}>8", Ok("\u{e9}\u{e9}\u{e9}h\u{e9}llo")),
-        (
-            "\u{4e2d}\u{6587}\u{5b57}",
-            "^7",
-            Ok("  \u{4e2d}\u{6587}\u{5b57}  "),
-        ),
-        (
-            "hello",
-            "+",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            "=5",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
-        (
-            "hello",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
+        ("\u{4e2d}\u{6587}\u{5b57}", "^7", Ok("  \u{4e2d}\u{6587}\u{5b57}  ")),
+        ("hello", "+", Err("Sign not allowed in string format specifier")),
+        ("hello", " ", Err("Space not allowed in string format specifier")),
+        ("hello", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("hello", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
+        ("hello", "=5", Err("'=' alignment not allowed in string format specifier")),
+        ("hello", "d", Err("Unknown format code 'd' for object of type 'str'")),
         ("hello", "s", Ok("hello")),
         ("hello", "3", Ok("hello")),
         ("", "", Ok("")),
@@ -726,27 +632,15 @@ mod tests {
             format_float_for_type(1.0, "xx", "MyFloat").unwrap_err(),
             "Invalid format specifier 'xx' for object of type 'MyFloat'"
         );
-        assert_eq!(
-            format_str_for_type("a", "d", "S").unwrap_err(),
-            "Unknown format code 'd' for object of type 'S'"
-        );
+        assert_eq!(format_str_for_type("a", "d", "S").unwrap_err(), "Unknown format code 'd' for object of type 'S'");
     }
 
     #[test]
     fn huge_widths_are_memory_errors() {
         // CPython raises MemoryError for these.
-        assert_eq!(
-            format_int(&BigInt::from(1), "1000000000000000").unwrap_err(),
-            MEMORY_ERROR
-        );
-        assert_eq!(
-            format_float(1.5, "9223372036854775807").unwrap_err(),
-            MEMORY_ERROR
-        );
-        assert_eq!(
-            format_str("a", "9223372036854775807").unwrap_err(),
-            MEMORY_ERROR
-        );
+        assert_eq!(format_int(&BigInt::from(1), "1000000000000000").unwrap_err(), MEMORY_ERROR);
+        assert_eq!(format_float(1.5, "9223372036854775807").unwrap_err(), MEMORY_ERROR);
+        assert_eq!(format_str("a", "9223372036854775807").unwrap_err(), MEMORY_ERROR);
         // A huge precision only truncates a str.
         assert_eq!(format_str("a", ".9223372036854775807").unwrap(), "a");
     }
@@ -760,31 +654,14 @@ mod tests {
     fn int_digit_limit_matches_cpython() {
         let message = "Exceeds the limit (4300 digits) for integer string conversion; \
                        use sys.set_int_max_str_digits() to increase the limit";
-        let power_of_ten =
-            |exponent: usize| -> BigInt { num_traits::pow(BigInt::from(10), exponent) };
+        let power_of_ten = |exponent: usize| -> BigInt { num_traits::pow(BigInt::from(10), exponent) };
         let big = power_of_ten(5000);
         assert_eq!(format_int(&big, "d").unwrap_err(), message);
         assert_eq!(int_to_decimal_string(&big).unwrap_err(), message);
-        assert_eq!(
-            int_to_decimal_string(&(power_of_ten(4300) - 1))
-                .unwrap()
-                .len(),
-            4300
-        );
-        assert_eq!(
-            int_to_decimal_string(&(BigInt::from(1) - power_of_ten(4300)))
-                .unwrap()
-                .len(),
-            4301
-        );
-        assert_eq!(
-            int_to_decimal_string(&power_of_ten(4300)).unwrap_err(),
-            message
-        );
-        assert_eq!(
-            int_to_decimal_string(&(BigInt::from(1) << 1_000_000usize)).unwrap_err(),
-            message
-        );
+        assert_eq!(int_to_decimal_string(&(power_of_ten(4300) - 1)).unwrap().len(), 4300);
+        assert_eq!(int_to_decimal_string(&(BigInt::from(1) - power_of_ten(4300))).unwrap().len(), 4301);
+        assert_eq!(int_to_decimal_string(&power_of_ten(4300)).unwrap_err(), message);
+        assert_eq!(int_to_decimal_string(&(BigInt::from(1) << 1_000_000usize)).unwrap_err(), message);
         assert!(int_to_decimal_string_with_limit(&big, 0).is_ok());
         // Hex output is not limited.
         assert_eq!(format_int(&big, "x").unwrap().len(), 4153);

@@ -133,21 +133,12 @@ fn parse_decimal_float(text: &[u8]) -> Option<f64> {
     let exponent_digits = exponent_digits.trim_start_matches('0');
     // Any |exponent| beyond this over- or underflows whatever the mantissa
     // (mantissas are bounded by the input length, far below this).
-    let exponent_value: i64 = if exponent_digits.len() > 12 {
-        1_000_000_000_000
-    } else {
-        exponent_digits.parse().unwrap_or(0)
-    };
+    let exponent_value: i64 =
+        if exponent_digits.len() > 12 { 1_000_000_000_000 } else { exponent_digits.parse().unwrap_or(0) };
     let mantissa_length = mantissa.len() as i64;
     let exponent_value = exponent_value.min(1_000_000_000_000 + mantissa_length);
-    let signed_exponent = if exponent_negative {
-        -exponent_value
-    } else {
-        exponent_value
-    };
-    format!("{}e{}", mantissa, signed_exponent)
-        .parse::<f64>()
-        .ok()
+    let signed_exponent = if exponent_negative { -exponent_value } else { exponent_value };
+    format!("{}e{}", mantissa, signed_exponent).parse::<f64>().ok()
 }
 
 /// Python's `float(text)` for a `str` argument. The error message is
@@ -156,14 +147,8 @@ pub fn parse_float(text: &str) -> Result<f64, String> {
     let error = || format!("could not convert string to float: {}", str_repr(text));
     let ascii = to_ascii_number_text(text).ok_or_else(error)?;
     let cleaned = remove_underscores(&ascii).ok_or_else(error)?;
-    let start = cleaned
-        .iter()
-        .position(|&byte| !is_ascii_space(byte))
-        .ok_or_else(error)?;
-    let end = cleaned
-        .iter()
-        .rposition(|&byte| !is_ascii_space(byte))
-        .map_or(start, |index| index + 1);
+    let start = cleaned.iter().position(|&byte| !is_ascii_space(byte)).ok_or_else(error)?;
+    let end = cleaned.iter().rposition(|&byte| !is_ascii_space(byte)).map_or(start, |index| index + 1);
     let literal = &cleaned[start..end];
     if is_decimal_float_syntax(literal) {
         return parse_decimal_float(literal).ok_or_else(error);
@@ -197,11 +182,7 @@ enum IntParseFailure {
 
 /// Port of `PyLong_FromString` on the ASCII-transformed text, requiring the
 /// whole text to be consumed.
-fn parse_int_ascii(
-    text: &[u8],
-    base: u32,
-    max_str_digits: usize,
-) -> Result<BigInt, IntParseFailure> {
+fn parse_int_ascii(text: &[u8], base: u32, max_str_digits: usize) -> Result<BigInt, IntParseFailure> {
     use IntParseFailure::*;
     let at = |index: usize| text.get(index).copied().unwrap_or(0);
     let mut position = 0;
@@ -235,10 +216,7 @@ fn parse_int_ascii(
     }
     if at(position) == b'0' {
         let marker = at(position + 1).to_ascii_lowercase();
-        if (base == 16 && marker == b'x')
-            || (base == 8 && marker == b'o')
-            || (base == 2 && marker == b'b')
-        {
+        if (base == 16 && marker == b'x') || (base == 8 && marker == b'o') || (base == 2 && marker == b'b') {
             position += 2;
             // One underscore is allowed after the prefix.
             if at(position) == b'_' {
@@ -299,19 +277,11 @@ pub fn parse_int(text: &str, base: u32) -> Result<BigInt, String> {
 }
 
 /// [`parse_int`] with an explicit `sys.set_int_max_str_digits()` limit (0 = no limit).
-pub fn parse_int_with_limit(
-    text: &str,
-    base: u32,
-    max_str_digits: usize,
-) -> Result<BigInt, String> {
+pub fn parse_int_with_limit(text: &str, base: u32, max_str_digits: usize) -> Result<BigInt, String> {
     check_int_base(base)?;
     let invalid = || {
         let repr = str_repr(text);
-        format!(
-            "invalid literal for int() with base {}: {}",
-            base,
-            super::spec::truncate_chars(&repr, 200)
-        )
+        format!("invalid literal for int() with base {}: {}", base, super::spec::truncate_chars(&repr, 200))
     };
     let ascii = to_ascii_number_text(text).ok_or_else(invalid)?;
     parse_int_ascii(&ascii, base, max_str_digits).map_err(|failure| match failure {
@@ -407,14 +377,8 @@ mod tests {
                 text
             );
         }
-        assert_eq!(
-            float_error("abc"),
-            "could not convert string to float: 'abc'"
-        );
-        assert_eq!(
-            float_error("it's"),
-            "could not convert string to float: \"it's\""
-        );
+        assert_eq!(float_error("abc"), "could not convert string to float: 'abc'");
+        assert_eq!(float_error("it's"), "could not convert string to float: \"it's\"");
         // The repr is not truncated for float().
         assert_eq!(float_error(&"x".repeat(300)).len(), 35 + 302);
     }
@@ -443,21 +407,11 @@ mod tests {
             ("\u{661}\u{662}", 10, "12"),
             ("\u{661}\u{662}", 16, "18"),
             ("\u{a0}1\u{2028}", 10, "1"),
-            (
-                "123456789012345678901234567890",
-                10,
-                "123456789012345678901234567890",
-            ),
+            ("123456789012345678901234567890", 10, "123456789012345678901234567890"),
             ("-ffffffffffffffffffff", 16, "-1208925819614629174706175"),
         ];
         for &(text, base, expected) in cases {
-            assert_eq!(
-                parse_int(text, base).unwrap().to_string(),
-                expected,
-                "int({:?}, {})",
-                text,
-                base
-            );
+            assert_eq!(parse_int(text, base).unwrap().to_string(), expected, "int({:?}, {})", text, base);
         }
     }
 
@@ -492,36 +446,20 @@ mod tests {
         for &(text, base) in cases {
             assert_eq!(
                 parse_int(text, base).unwrap_err(),
-                format!(
-                    "invalid literal for int() with base {}: {}",
-                    base,
-                    str_repr(text)
-                ),
+                format!("invalid literal for int() with base {}: {}", base, str_repr(text)),
                 "int({:?}, {})",
                 text,
                 base
             );
         }
-        assert_eq!(
-            parse_int("abc", 10).unwrap_err(),
-            "invalid literal for int() with base 10: 'abc'"
-        );
-        assert_eq!(
-            parse_int("it's", 10).unwrap_err(),
-            "invalid literal for int() with base 10: \"it's\""
-        );
+        assert_eq!(parse_int("abc", 10).unwrap_err(), "invalid literal for int() with base 10: 'abc'");
+        assert_eq!(parse_int("it's", 10).unwrap_err(), "invalid literal for int() with base 10: \"it's\"");
         // The repr is cut to 200 characters.
         let message = parse_int(&"x".repeat(300), 10).unwrap_err();
         assert_eq!(message.chars().count(), 240);
         assert!(message.ends_with("xxx"));
-        assert_eq!(
-            parse_int("1", 1).unwrap_err(),
-            "int() base must be >= 2 and <= 36, or 0"
-        );
-        assert_eq!(
-            parse_int("1", 37).unwrap_err(),
-            "int() base must be >= 2 and <= 36, or 0"
-        );
+        assert_eq!(parse_int("1", 1).unwrap_err(), "int() base must be >= 2 and <= 36, or 0");
+        assert_eq!(parse_int("1", 37).unwrap_err(), "int() base must be >= 2 and <= 36, or 0");
     }
 
     #[test]
@@ -531,10 +469,7 @@ mod tests {
             "Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; \
              use sys.set_int_max_str_digits() to increase the limit"
         );
-        assert_eq!(
-            parse_int(&"1".repeat(4300), 10).unwrap().to_string().len(),
-            4300
-        );
+        assert_eq!(parse_int(&"1".repeat(4300), 10).unwrap().to_string().len(), 4300);
         // Power-of-two bases are not limited; underscores do not count as digits.
         assert_eq!(parse_int(&"f".repeat(5000), 16).unwrap().bits(), 20000);
         assert!(parse_int("1_".repeat(4300).trim_end_matches('_'), 10).is_ok());

@@ -97,24 +97,11 @@ mod tests {
         ];
         for &(value, ndigits, expected) in cases {
             let actual = round_float(value, ndigits).unwrap();
-            assert_eq!(
-                bits(actual),
-                bits(expected),
-                "round({:e}, {}) = {:e}",
-                value,
-                ndigits,
-                actual
-            );
+            assert_eq!(bits(actual), bits(expected), "round({:e}, {}) = {:e}", value, ndigits, actual);
         }
         assert!(round_float(f64::NAN, 2).unwrap().is_nan());
-        assert_eq!(
-            round_float(f64::NEG_INFINITY, -2).unwrap(),
-            f64::NEG_INFINITY
-        );
-        assert_eq!(
-            round_float(1.7976931348623157e308, -307).unwrap_err(),
-            "rounded value too large to represent"
-        );
+        assert_eq!(round_float(f64::NEG_INFINITY, -2).unwrap(), f64::NEG_INFINITY);
+        assert_eq!(round_float(1.7976931348623157e308, -307).unwrap_err(), "rounded value too large to represent");
     }
 
     #[test]
@@ -132,21 +119,10 @@ mod tests {
             (4503599627370497.0, 4503599627370497),
         ];
         for &(value, expected) in cases {
-            assert_eq!(
-                round_float_to_int(value).unwrap(),
-                BigInt::from(expected),
-                "round({})",
-                value
-            );
+            assert_eq!(round_float_to_int(value).unwrap(), BigInt::from(expected), "round({})", value);
         }
         assert_eq!(round_float_to_int(1e300).unwrap().to_string().len(), 301);
-        assert_eq!(
-            round_float_to_int(f64::INFINITY).unwrap_err(),
-            "cannot convert float infinity to integer"
-        );
-        assert_eq!(
-            round_float_to_int(f64::NAN).unwrap_err(),
-            "cannot convert float NaN to integer"
-        );
+        assert_eq!(round_float_to_int(f64::INFINITY).unwrap_err(), "cannot convert float infinity to integer");
+        assert_eq!(round_float_to_int(f64::NAN).unwrap_err(), "cannot convert float NaN to integer");
     }
 }

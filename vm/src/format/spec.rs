@@ -275,10 +275,7 @@ mod tests {
 
     #[test]
     fn underscore_grouping_for_hex_is_four_digits() {
-        assert_eq!(
-            parse_int_spec("_x").unwrap().grouping,
-            Grouping::UnderscoreFour
-        );
+        assert_eq!(parse_int_spec("_x").unwrap().grouping, Grouping::UnderscoreFour);
         assert_eq!(parse_int_spec("_d").unwrap().grouping, Grouping::Underscore);
     }
 
@@ -286,10 +283,7 @@ mod tests {
     fn errors_match_cpython() {
         // Messages from python3.11.
         let cases: &[(&str, &str)] = &[
-            (
-                "xx",
-                "Invalid format specifier 'xx' for object of type 'int'",
-            ),
+            ("xx", "Invalid format specifier 'xx' for object of type 'int'"),
             (",_", "Cannot specify both ',' and '_'."),
             ("_,", "Cannot specify both ',' and '_'."),
             (",x", "Cannot specify ',' with 'x'."),
@@ -297,42 +291,22 @@ mod tests {
             (",c", "Cannot specify ',' with 'c'."),
             (",é", "Cannot specify ',' with '\\xe9'."),
             (".", "Format specifier missing precision"),
-            (
-                "99999999999999999999",
-                "Too many decimal digits in format string",
-            ),
-            (
-                ".99999999999999999999",
-                "Too many decimal digits in format string",
-            ),
+            ("99999999999999999999", "Too many decimal digits in format string"),
+            (".99999999999999999999", "Too many decimal digits in format string"),
         ];
         for &(spec, message) in cases {
-            assert_eq!(
-                parse_int_spec(spec).unwrap_err(),
-                message,
-                "spec {:?}",
-                spec
-            );
+            assert_eq!(parse_int_spec(spec).unwrap_err(), message, "spec {:?}", spec);
         }
-        assert_eq!(
-            unknown_format_code_message('\u{1}', "int"),
-            "Unknown format code '\\x1' for object of type 'int'"
-        );
+        assert_eq!(unknown_format_code_message('\u{1}', "int"), "Unknown format code '\\x1' for object of type 'int'");
         assert_eq!(
             unknown_format_code_message('\u{1234}', "int"),
             "Unknown format code '\\x1234' for object of type 'int'"
         );
-        assert_eq!(
-            unknown_format_code_message(' ', "float"),
-            "Unknown format code '\\x20' for object of type 'float'"
-        );
+        assert_eq!(unknown_format_code_message(' ', "float"), "Unknown format code '\\x20' for object of type 'float'");
     }
 
     #[test]
     fn largest_width_is_accepted() {
-        assert_eq!(
-            parse_int_spec("9223372036854775807").unwrap().width,
-            Some(9223372036854775807)
-        );
+        assert_eq!(parse_int_spec("9223372036854775807").unwrap().width, Some(9223372036854775807));
     }
 }

@@ -266,17 +266,7 @@ mod tests {
     #[test]
     fn printable_matches_cpython_samples() {
         // Values from python3.11: [c.isprintable() for c in ...]
-        for ch in [
-            'a',
-            ' ',
-            '~',
-            'é',
-            '\u{a1}',
-            '中',
-            '\u{1F600}',
-            '\u{FFFD}',
-            '\u{10FFFD}',
-        ] {
+        for ch in ['a', ' ', '~', 'é', '\u{a1}', '中', '\u{1F600}', '\u{FFFD}', '\u{10FFFD}'] {
             let expected = ch != '\u{10FFFD}';
             assert_eq!(is_printable(ch), expected, "{:?}", ch);
         }
@@ -303,14 +293,12 @@ mod tests {
     #[test]
     fn space_matches_cpython() {
         for ch in [
-            '\t', '\n', '\x0b', '\x0c', '\r', '\x1c', '\x1f', ' ', '\u{85}', '\u{a0}', '\u{1680}',
-            '\u{2000}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}',
+            '\t', '\n', '\x0b', '\x0c', '\r', '\x1c', '\x1f', ' ', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}',
+            '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}',
         ] {
             assert!(is_space(ch), "{:?}", ch);
         }
-        for ch in [
-            'a', '\x00', '\x08', '\x0e', '\u{200b}', '\u{180e}', '\u{feff}', '\u{2060}',
-        ] {
+        for ch in ['a', '\x00', '\x08', '\x0e', '\u{200b}', '\u{180e}', '\u{feff}', '\u{2060}'] {
             assert!(!is_space(ch), "{:?}", ch);
         }
     }

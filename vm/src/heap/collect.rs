@@ -71,8 +71,8 @@ pub fn collect(walk_roots: RootWalker<'_>) {
         h.bytes_since_collect = 0;
         h.stats.collections += 1;
         h.stats.frees += freed;
-        let due = h.tracked_since_cycles > CYCLE_THRESHOLD
-            || (h.stress && h.tracked_since_cycles > STRESS_CYCLE_THRESHOLD);
+        let due =
+            h.tracked_since_cycles > CYCLE_THRESHOLD || (h.stress && h.tracked_since_cycles > STRESS_CYCLE_THRESHOLD);
         if due {
             h.tracked_since_cycles = 0;
         }

@@ -45,7 +45,11 @@ pub(super) fn collect_cycles_with_marks() {
     for (i, &ptr) in tracked.iter().enumerate() {
         // SAFETY: tracked objects are live.
         let header = unsafe { &*ptr };
-        if external[i] > 0 || header.has(gc_bits::MARKED) || header.has(gc_bits::IMMORTAL) || header.has(gc_bits::IN_ZCT) {
+        if external[i] > 0
+            || header.has(gc_bits::MARKED)
+            || header.has(gc_bits::IMMORTAL)
+            || header.has(gc_bits::IN_ZCT)
+        {
             alive[i] = true;
             stack.push(i);
         }
@@ -62,8 +66,7 @@ pub(super) fn collect_cycles_with_marks() {
             }
         });
     }
-    let garbage: Vec<*mut Header> =
-        tracked.iter().zip(&alive).filter(|(_, a)| !**a).map(|(p, _)| *p).collect();
+    let garbage: Vec<*mut Header> = tracked.iter().zip(&alive).filter(|(_, a)| !**a).map(|(p, _)| *p).collect();
     if garbage.is_empty() {
         with_heap(|h| h.stats.cycle_collections += 1);
         return;

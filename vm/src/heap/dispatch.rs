@@ -94,16 +94,17 @@ pub(super) fn free(ptr: *mut Header) {
     // SAFETY: `ptr` heads an object nothing references.
     let kind = unsafe { (*ptr).kind };
     if kind == Kind::Float {
-        with_heap(|h| {
+        let kept = with_heap(|h| {
             if h.float_free_list.len() < FLOAT_FREE_LIST_MAX {
                 h.float_free_list.push(ptr as *mut Obj<FloatData>);
                 true
             } else {
                 false
             }
-        })
-        .then_some(())
-        .unwrap_or_else(|| free_as::<FloatData>(ptr));
+        });
+        if !kept {
+            free_as::<FloatData>(ptr);
+        }
         return;
     }
     for_each_payload!(ptr, kind, free_as)

@@ -68,13 +68,7 @@ impl Heap {
             tracked_since_cycles: 0,
             collect_requested: false,
             stress: false,
-            stats: HeapStats {
-                allocations: 0,
-                frees: 0,
-                collections: 0,
-                cycle_collections: 0,
-                cycle_garbage: 0,
-            },
+            stats: HeapStats { allocations: 0, frees: 0, collections: 0, cycle_collections: 0, cycle_garbage: 0 },
             float_type: StackRef::NULL,
         }
     }

@@ -396,12 +396,7 @@ fn unsupported(op: u32, a: StackRef, b: StackRef, inplace: bool) -> PyErr {
         (_, true) => format!("{symbol}="),
         _ => symbol.to_string(),
     };
-    type_error(format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        symbol,
-        type_name_of(a),
-        type_name_of(b)
-    ))
+    type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", symbol, type_name_of(a), type_name_of(b)))
 }
 
 fn str_concat(a: &StrData, b: &StrData) -> StackRef {
@@ -415,12 +410,7 @@ fn str_concat(a: &StrData, b: &StrData) -> StackRef {
 }
 
 fn concat_error(a: StackRef, b: StackRef) -> PyErr {
-    type_error(format!(
-        "can only concatenate {} (not \"{}\") to {}",
-        type_name_of(a),
-        type_name_of(b),
-        type_name_of(a)
-    ))
+    type_error(format!("can only concatenate {} (not \"{}\") to {}", type_name_of(a), type_name_of(b), type_name_of(a)))
 }
 
 /// `a + b` (or `a += b`) for a str, list or tuple `a`.
@@ -612,10 +602,7 @@ fn native_binary(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<Opt
 }
 
 fn float_supports(op: u32) -> bool {
-    matches!(
-        op,
-        nb::ADD | nb::SUBTRACT | nb::MULTIPLY | nb::TRUE_DIVIDE | nb::FLOOR_DIVIDE | nb::REMAINDER | nb::POWER
-    )
+    matches!(op, nb::ADD | nb::SUBTRACT | nb::MULTIPLY | nb::TRUE_DIVIDE | nb::FLOOR_DIVIDE | nb::REMAINDER | nb::POWER)
 }
 
 /// Maps an error message from `crate::format` to the exception CPython raises with it.
@@ -623,10 +610,7 @@ pub(crate) fn format_error(message: String) -> PyErr {
     use crate::format::ExceptionKind;
     if message == format::POW_RESULT_OUT_OF_RANGE {
         // CPython raises OverflowError(34, 'Numerical result out of range').
-        return PyErr::with_args(
-            ExcType::OverflowError,
-            &[new::int(34), new::str("Numerical result out of range")],
-        );
+        return PyErr::with_args(ExcType::OverflowError, &[new::int(34), new::str("Numerical result out of range")]);
     }
     match format::exception_kind(&message) {
         ExceptionKind::ValueError => value_error(message),
@@ -755,7 +739,9 @@ fn big_binary(op: u32, a: IntRef, b: IntRef) -> PyResult<StackRef> {
             }
             match shift {
                 None => Err(overflow_error("too many digits in integer")),
-                Some(s) if (s as u128 + x.bits() as u128) > MAX_REPEAT_SIZE * 8 => Err(PyErr::bare(ExcType::MemoryError)),
+                Some(s) if (s as u128 + x.bits() as u128) > MAX_REPEAT_SIZE * 8 => {
+                    Err(PyErr::bare(ExcType::MemoryError))
+                }
                 Some(s) => Ok(new::bigint(x << s as usize)),
             }
         }

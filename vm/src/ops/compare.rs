@@ -199,9 +199,7 @@ fn slot_compare(vm: &mut Vm, op: CompareOp, x: StackRef, y: StackRef) -> PyResul
     let not_implemented = types().not_implemented;
     match find_special(type_of(x), op.dunder()) {
         Special::User(method) => call_method(vm, method, x, &[y]),
-        Special::Builtin(t) if has_native_compare(t) => {
-            Ok(native_compare(vm, op, x, y)?.unwrap_or(not_implemented))
-        }
+        Special::Builtin(t) if has_native_compare(t) => Ok(native_compare(vm, op, x, y)?.unwrap_or(not_implemented)),
         Special::Builtin(_) => match op {
             CompareOp::Eq => Ok(if x == y { bool_value(true) } else { not_implemented }),
             CompareOp::Ne => match find_special(type_of(x), "__eq__") {
@@ -303,7 +301,10 @@ fn same_method(a: StackRef, b: StackRef) -> bool {
     }
     if let (Some(x), Some(y)) = (a.downcast::<BuiltinFunctionData>(), b.downcast::<BuiltinFunctionData>()) {
         return a == b
-            || (x.name == y.name && x.owner == y.owner && x.bound_self == y.bound_self && x.func as usize == y.func as usize);
+            || (x.name == y.name
+                && x.owner == y.owner
+                && x.bound_self == y.bound_self
+                && x.func as usize == y.func as usize);
     }
     false
 }

@@ -328,7 +328,11 @@ fn reversed_next(vm: &mut Vm, data: &ReversedData) -> PyResult<Option<StackRef>>
         }
         Kind::Str if is_builtin_type(type_of(seq)) => {
             let s = seq.downcast::<StrData>().expect("str");
-            let c = if s.is_ascii() { s.value.as_bytes().get(index).map(|b| *b as char) } else { s.value.chars().nth(index) };
+            let c = if s.is_ascii() {
+                s.value.as_bytes().get(index).map(|b| *b as char)
+            } else {
+                s.value.chars().nth(index)
+            };
             c.map(char_str)
         }
         Kind::Range => {

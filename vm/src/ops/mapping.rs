@@ -66,8 +66,7 @@ fn simple_eq(a: StackRef, b: StackRef) -> bool {
 }
 
 fn as_dict(dict: StackRef) -> PyResult<&'static DictData> {
-    dict.downcast::<DictData>()
-        .ok_or_else(|| type_error(format!("expected a dict, not '{}'", type_name_of(dict))))
+    dict.downcast::<DictData>().ok_or_else(|| type_error(format!("expected a dict, not '{}'", type_name_of(dict))))
 }
 
 /// The entry at `index`, if the table still has that many entries.
@@ -198,9 +197,7 @@ pub fn dict_update(vm: &mut Vm, dict: StackRef, other: StackRef) -> PyResult<()>
         let pair = match crate::ops::collect(vm, item.get()) {
             Ok(pair) => pair,
             Err(e) if e.matches(ExcType::TypeError) => {
-                return Err(type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                )))
+                return Err(type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))
             }
             Err(e) => return Err(e),
         };

@@ -196,7 +196,11 @@ fn parse_spec(vm: &mut Vm, chars: &[char], pos: &mut usize, state: &mut Args) ->
                 break;
             }
             let d = ch as i64 - '0' as i64;
-            spec.width = spec.width.checked_mul(10).and_then(|w| w.checked_add(d)).ok_or_else(|| value_error("width too big"))?;
+            spec.width = spec
+                .width
+                .checked_mul(10)
+                .and_then(|w| w.checked_add(d))
+                .ok_or_else(|| value_error("width too big"))?;
         }
     }
     if !exhausted && ch == '.' {

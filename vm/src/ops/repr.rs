@@ -240,7 +240,9 @@ fn native_repr(vm: &mut Vm, v: StackRef) -> PyResult<String> {
         Kind::BigInt => {
             format::int_to_decimal_string(&v.downcast::<BigIntData>().expect("int").value).map_err(value_error)
         }
-        Kind::Bool => Ok(if v.downcast::<BoolData>().map(|b| b.value).unwrap_or(false) { "True" } else { "False" }.into()),
+        Kind::Bool => {
+            Ok(if v.downcast::<BoolData>().map(|b| b.value).unwrap_or(false) { "True" } else { "False" }.into())
+        }
         Kind::None => Ok("None".into()),
         Kind::NotImplemented => Ok("NotImplemented".into()),
         Kind::Ellipsis => Ok("Ellipsis".into()),
@@ -280,7 +282,8 @@ fn native_repr(vm: &mut Vm, v: StackRef) -> PyResult<String> {
             let receiver = Handle::new(m.receiver);
             match m.func.downcast::<FunctionData>() {
                 Some(f) => {
-                    let name = str_value(f.qualname.get()).or_else(|| str_value(f.name.get())).unwrap_or("?").to_string();
+                    let name =
+                        str_value(f.qualname.get()).or_else(|| str_value(f.name.get())).unwrap_or("?").to_string();
                     let _depth = DepthGuard::enter(vm, " while getting the repr of an object")?;
                     Ok(format!("<bound method {} of {}>", name, repr_string(vm, receiver.get())?))
                 }

@@ -111,7 +111,9 @@ fn sequence_index(seq: StackRef, i: i64) -> PyResult<StackRef> {
         }
         Kind::Tuple => {
             let t = seq.downcast::<TupleData>().expect("tuple");
-            normalize_index(i, t.items.len()).map(|idx| t.items[idx]).ok_or_else(|| index_error("tuple index out of range"))
+            normalize_index(i, t.items.len())
+                .map(|idx| t.items[idx])
+                .ok_or_else(|| index_error("tuple index out of range"))
         }
         _ => {
             let s = seq.downcast::<StrData>().expect("str");
@@ -221,7 +223,15 @@ fn range_slice(r: &RangeData, s: SliceIndices) -> PyResult<StackRef> {
         return Ok(new_range(0, 0, 1));
     }
     let last = new_start + (s.len as i128 - 1) * new_step;
-    let step = if s.len == 1 { if new_step > 0 { 1 } else { -1 } } else { new_step };
+    let step = if s.len == 1 {
+        if new_step > 0 {
+            1
+        } else {
+            -1
+        }
+    } else {
+        new_step
+    };
     let stop = last + if step > 0 { 1 } else { -1 };
     Ok(new_range(new_start as i64, stop as i64, step as i64))
 }
@@ -431,7 +441,9 @@ fn list_assign_slice(
 
 /// BINARY_SLICE: `container[start:stop]` (bounds are values; None or NULL when omitted).
 pub fn get_slice(vm: &mut Vm, container: StackRef, start: StackRef, stop: StackRef) -> PyResult<StackRef> {
-    if is_builtin_type(type_of(container)) && matches!(container.kind(), Kind::List | Kind::Tuple | Kind::Str | Kind::Range) {
+    if is_builtin_type(type_of(container))
+        && matches!(container.kind(), Kind::List | Kind::Tuple | Kind::Str | Kind::Range)
+    {
         let (a, b, c) = unpack_values(vm, start, stop, StackRef::NULL)?;
         return sequence_slice(container, a, b, c);
     }

@@ -143,7 +143,12 @@ pub(crate) fn call_method(vm: &mut Vm, method: StackRef, obj: StackRef, args: &[
 }
 
 /// `callable(first, *args)`.
-pub(crate) fn call_prepended(vm: &mut Vm, callable: StackRef, first: StackRef, args: &[StackRef]) -> PyResult<StackRef> {
+pub(crate) fn call_prepended(
+    vm: &mut Vm,
+    callable: StackRef,
+    first: StackRef,
+    args: &[StackRef],
+) -> PyResult<StackRef> {
     match args.len() {
         0 => vm.call(callable, &[first]),
         1 => vm.call(callable, &[first, args[0]]),
@@ -158,7 +163,12 @@ pub(crate) fn call_prepended(vm: &mut Vm, callable: StackRef, first: StackRef, a
 }
 
 /// Calls the user-defined special method `name` of `obj` if its class has one.
-pub(crate) fn call_user(vm: &mut Vm, obj: StackRef, name: &'static str, args: &[StackRef]) -> PyResult<Option<StackRef>> {
+pub(crate) fn call_user(
+    vm: &mut Vm,
+    obj: StackRef,
+    name: &'static str,
+    args: &[StackRef],
+) -> PyResult<Option<StackRef>> {
     match user_method(obj, name) {
         Some(m) => call_method(vm, m, obj, args).map(Some),
         None => Ok(None),

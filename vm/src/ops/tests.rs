@@ -129,7 +129,10 @@ fn arithmetic_errors() {
     assert_eq!(op(vm, POW, int(1), s("a")), "TypeError: unsupported operand type(s) for ** or pow(): 'int' and 'str'");
     assert_eq!(op(vm, POW + 13, int(1), s("a")), "TypeError: unsupported operand type(s) for **=: 'int' and 'str'");
     assert_eq!(op(vm, MATMUL, int(1), int(2)), "TypeError: unsupported operand type(s) for @: 'int' and 'int'");
-    assert_eq!(op(vm, AND, new::float(1.5), big("1267650600228229401496703205376")), "TypeError: unsupported operand type(s) for &: 'float' and 'int'");
+    assert_eq!(
+        op(vm, AND, new::float(1.5), big("1267650600228229401496703205376")),
+        "TypeError: unsupported operand type(s) for &: 'float' and 'int'"
+    );
     let e = unary_negative(vm, s("a")).unwrap_err();
     assert_eq!(err(vm, e), "TypeError: bad operand type for unary -: 'str'");
     let e = unary_invert(vm, new::float(1.5)).unwrap_err();
@@ -162,7 +165,10 @@ fn float_and_sequence_arithmetic() {
     let result = binary_op(vm, IMUL, l, int(2)).unwrap();
     assert_eq!(result, l);
     assert_eq!(r(vm, l), "[1, 2, 9, 1, 2, 9]");
-    assert_eq!(op(vm, MOD, s("%5.2f|%-4d|%s|%r|%x"), new::tuple(vec![new::float(3.125), int(7), s("x"), s("y"), int(255)])), "\" 3.12|7   |x|'y'|ff\"");
+    assert_eq!(
+        op(vm, MOD, s("%5.2f|%-4d|%s|%r|%x"), new::tuple(vec![new::float(3.125), int(7), s("x"), s("y"), int(255)])),
+        "\" 3.12|7   |x|'y'|ff\""
+    );
     assert_eq!(op(vm, MOD, s("%d %d"), new::tuple(vec![int(1)])), "TypeError: not enough arguments for format string");
     assert_eq!(op(vm, MOD, s("a"), int(1)), "TypeError: not all arguments converted during string formatting");
     assert_eq!(op(vm, MOD, s("%z"), int(1)), "ValueError: unsupported format character 'z' (0x7a) at index 1");
@@ -203,12 +209,21 @@ fn comparisons() {
     assert_eq!(cmp(vm, 5, new::tuple(vec![int(1), s("b")]), new::tuple(vec![int(1), s("a")])), "True");
     assert_eq!(cmp(vm, 2, new::tuple(vec![]), new::tuple(vec![])), "True");
     assert_eq!(cmp(vm, 0, int(1), s("a")), "TypeError: '<' not supported between instances of 'int' and 'str'");
-    assert_eq!(cmp(vm, 0, a, new::tuple(vec![])), "TypeError: '<' not supported between instances of 'list' and 'tuple'");
-    assert_eq!(cmp(vm, 0, none(), none()), "TypeError: '<' not supported between instances of 'NoneType' and 'NoneType'");
+    assert_eq!(
+        cmp(vm, 0, a, new::tuple(vec![])),
+        "TypeError: '<' not supported between instances of 'list' and 'tuple'"
+    );
+    assert_eq!(
+        cmp(vm, 0, none(), none()),
+        "TypeError: '<' not supported between instances of 'NoneType' and 'NoneType'"
+    );
     assert_eq!(cmp(vm, 2, none(), none()), "True");
     assert_eq!(cmp(vm, 2, int(1), s("1")), "False");
     assert_eq!(cmp(vm, 3, int(1), s("1")), "True");
-    assert_eq!(cmp(vm, 0, new::list(vec![int(1), s("a")]), new::list(vec![int(1), int(2)])), "TypeError: '<' not supported between instances of 'str' and 'int'");
+    assert_eq!(
+        cmp(vm, 0, new::list(vec![int(1), s("a")]), new::list(vec![int(1), int(2)])),
+        "TypeError: '<' not supported between instances of 'str' and 'int'"
+    );
     let d1 = new::dict();
     let d2 = new::dict();
     dict_set(vm, d1, int(1), s("x")).unwrap();
@@ -307,12 +322,18 @@ fn subscripts() {
     assert_eq!(get(vm, l, int(-1)), "5");
     assert_eq!(get(vm, l, bool_value(true)), "1");
     assert_eq!(get(vm, l, int(6)), "IndexError: list index out of range");
-    assert_eq!(get(vm, l, big("1267650600228229401496703205376")), "IndexError: cannot fit 'int' into an index-sized integer");
+    assert_eq!(
+        get(vm, l, big("1267650600228229401496703205376")),
+        "IndexError: cannot fit 'int' into an index-sized integer"
+    );
     assert_eq!(get(vm, l, s("a")), "TypeError: list indices must be integers or slices, not str");
     assert_eq!(get(vm, l, slice(int(1), int(-1), int(2))), "[1, 3]");
     assert_eq!(get(vm, l, slice(none(), none(), int(-2))), "[5, 3, 1]");
     assert_eq!(get(vm, l, slice(none(), none(), int(0))), "ValueError: slice step cannot be zero");
-    assert_eq!(get(vm, l, slice(s("a"), none(), none())), "TypeError: slice indices must be integers or None or have an __index__ method");
+    assert_eq!(
+        get(vm, l, slice(s("a"), none(), none())),
+        "TypeError: slice indices must be integers or None or have an __index__ method"
+    );
     assert_eq!(get(vm, s("héllo"), int(1)), "'é'");
     assert_eq!(get(vm, s("héllo"), slice(none(), none(), int(-1))), "'olléh'");
     assert_eq!(get(vm, s("abc"), int(5)), "IndexError: string index out of range");
@@ -338,7 +359,10 @@ fn subscripts() {
     assert_eq!(set(vm, l, slice(int(1), int(1), none()), s("ab")), "[1, 'a', 'b', 2, 3]");
     assert_eq!(set(vm, l, slice(int(1), int(3), none()), new::list(vec![])), "[1, 2, 3]");
     assert_eq!(set(vm, l, slice(none(), none(), int(-1)), s("abc")), "['c', 'b', 'a']");
-    assert_eq!(set(vm, l, slice(none(), none(), int(2)), new::list(vec![int(1)])), "ValueError: attempt to assign sequence of size 1 to extended slice of size 2");
+    assert_eq!(
+        set(vm, l, slice(none(), none(), int(2)), new::list(vec![int(1)])),
+        "ValueError: attempt to assign sequence of size 1 to extended slice of size 2"
+    );
     assert_eq!(set(vm, l, slice(none(), none(), int(2)), int(5)), "TypeError: must assign iterable to extended slice");
     assert_eq!(set(vm, l, slice(int(0), int(1), none()), int(5)), "TypeError: can only assign an iterable");
     assert_eq!(set(vm, l, slice(none(), none(), none()), l), "['c', 'b', 'a']");

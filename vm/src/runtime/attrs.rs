@@ -72,9 +72,8 @@ impl Vm {
         }
         if let Some(m) = obj.downcast::<ModuleData>() {
             let dict = m.dict.downcast::<DictData>().expect("module dict");
-            return dict_get_str(dict, name).ok_or_else(|| {
-                attribute_error(format!("module '{}' has no attribute '{}'", m.name, text(name)))
-            });
+            return dict_get_str(dict, name)
+                .ok_or_else(|| attribute_error(format!("module '{}' has no attribute '{}'", m.name, text(name))));
         }
         if let Some(s) = obj.downcast::<SuperData>() {
             return self.get_super_attr(s, name);
@@ -157,7 +156,10 @@ impl Vm {
     /// The method form of LOAD_ATTR: (function, self) when the attribute is a plain
     /// function on the type that no instance attribute shadows, else (attribute, NULL).
     pub fn load_method(&mut self, obj: StackRef, name: StackRef) -> PyResult<(StackRef, StackRef)> {
-        if obj.downcast::<TypeData>().is_none() && obj.downcast::<ModuleData>().is_none() && obj.downcast::<SuperData>().is_none() {
+        if obj.downcast::<TypeData>().is_none()
+            && obj.downcast::<ModuleData>().is_none()
+            && obj.downcast::<SuperData>().is_none()
+        {
             if let Some(d) = lookup(type_of(obj), name) {
                 let plain_function = d.downcast::<FunctionData>().is_some()
                     || d.downcast::<BuiltinFunctionData>().map(|b| !b.owner.is_null()).unwrap_or(false);
@@ -172,7 +174,11 @@ impl Vm {
     pub fn set_attr(&mut self, obj: StackRef, name: StackRef, value: StackRef) -> PyResult<()> {
         if let Some(t) = obj.downcast::<TypeData>() {
             if !t.is_heap_type {
-                return Err(type_error(format!("cannot set '{}' attribute of immutable type '{}'", text(name), t.name)));
+                return Err(type_error(format!(
+                    "cannot set '{}' attribute of immutable type '{}'",
+                    text(name),
+                    t.name
+                )));
             }
             let dict = t.dict.downcast::<DictData>().expect("type dict");
             new::dict_set_str(dict, name, value);

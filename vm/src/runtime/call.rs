@@ -142,8 +142,7 @@ impl Vm {
         }
         for (name, value) in args.kw() {
             let key = str_of(name);
-            let slot = (code.posonly_arg_count as usize..argcount + kwonly)
-                .find(|i| str_of(code.varnames[*i]) == key);
+            let slot = (code.posonly_arg_count as usize..argcount + kwonly).find(|i| str_of(code.varnames[*i]) == key);
             match slot {
                 Some(i) => {
                     if !locals.get(i).is_null() {
@@ -165,8 +164,10 @@ impl Vm {
                 }
             }
         }
-        let missing: Vec<String> =
-            (0..argcount).filter(|i| locals.get(*i).is_null()).map(|i| format!("'{}'", str_of(code.varnames[i]))).collect();
+        let missing: Vec<String> = (0..argcount)
+            .filter(|i| locals.get(*i).is_null())
+            .map(|i| format!("'{}'", str_of(code.varnames[i])))
+            .collect();
         if !missing.is_empty() {
             return Err(type_error(format!(
                 "{qualname}() missing {} required positional argument{}: {}",
@@ -246,7 +247,12 @@ impl Vm {
     }
 
     /// Calls a builtin function (prepending its bound receiver, if any).
-    pub fn call_builtin(&mut self, f: &BuiltinFunctionData, values: &[StackRef], kwnames: &[StackRef]) -> PyResult<StackRef> {
+    pub fn call_builtin(
+        &mut self,
+        f: &BuiltinFunctionData,
+        values: &[StackRef],
+        kwnames: &[StackRef],
+    ) -> PyResult<StackRef> {
         if f.bound_self.is_null() {
             (f.func)(self, Args { values, kwnames })
         } else {
@@ -321,11 +327,8 @@ impl Vm {
     /// `raise exc from cause`.
     pub fn set_cause(&mut self, err: &PyErr, cause: StackRef) -> PyResult<()> {
         let exc = err.exception().downcast::<crate::objects::exception::ExceptionData>().expect("exception");
-        let cause = if cause == types().none {
-            StackRef::NULL
-        } else {
-            self.exception_from_raise_arg(cause)?.exception()
-        };
+        let cause =
+            if cause == types().none { StackRef::NULL } else { self.exception_from_raise_arg(cause)?.exception() };
         heap::replace(&exc.cause, cause);
         exc.suppress_context.set(true);
         Ok(())

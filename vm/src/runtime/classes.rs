@@ -20,7 +20,7 @@ use crate::PyResult;
 /// and makes the class from it.
 pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let values = args.pos();
-    if values.len() < 2 || args.kwnames.len() > 0 {
+    if values.len() < 2 || !args.kwnames.is_empty() {
         return Err(type_error("class definitions with keywords (such as metaclass=) are not supported yet"));
     }
     let body = values[0];

@@ -39,7 +39,7 @@ impl Frame {
 
     /// The values on the frame's value stack, bottom first (as of the last write-back).
     pub fn stack_values(&self) -> &[StackRef] {
-        let depth = StackPtr::new(self.sp).depth_from(self.stack_base);
+        let depth = StackPtr::new(self.sp).depth_from(StackPtr::new(self.stack_base));
         // SAFETY: stack_base..sp is this frame's live value stack.
         unsafe { std::slice::from_raw_parts(self.stack_base, depth) }
     }

@@ -45,9 +45,9 @@ fn format_chain(
             let code = entry.code.downcast::<CodeData>().expect("code");
             let line = code.line_at(entry.unit);
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename, line, code.name));
-            let lines = sources
-                .entry(code.filename.clone())
-                .or_insert_with(|| std::fs::read_to_string(&code.filename).ok().map(|s| s.lines().map(str::to_string).collect()));
+            let lines = sources.entry(code.filename.clone()).or_insert_with(|| {
+                std::fs::read_to_string(&code.filename).ok().map(|s| s.lines().map(str::to_string).collect())
+            });
             if let Some(text) = lines.as_ref().and_then(|l| l.get(line as usize - 1)) {
                 let trimmed = text.trim();
                 if !trimmed.is_empty() {

@@ -118,7 +118,7 @@ pub fn is_subclass(sub: StackRef, sup: StackRef) -> bool {
         return true;
     }
     match sub.downcast::<TypeData>() {
-        Some(t) => t.mro.borrow().iter().any(|m| *m == sup),
+        Some(t) => t.mro.borrow().contains(&sup),
         None => false,
     }
 }

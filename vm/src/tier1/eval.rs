@@ -54,7 +54,18 @@ pub fn run(vm: &mut Vm) -> PyResult<StackRef> {
     result
 }
 
-#[allow(unused_macros, unused_parens, unused_assignments, unreachable_code, clippy::needless_late_init)]
+// The generated dispatch binds every body result uniformly, unit values included.
+#[allow(
+    unused_macros,
+    unused_parens,
+    unused_assignments,
+    unreachable_code,
+    clippy::needless_late_init,
+    clippy::let_unit_value,
+    clippy::identity_op,
+    clippy::unit_arg,
+    clippy::let_and_return
+)]
 fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
     let Regs { mut frame, mut code, mut ip, mut sp } = Regs::load(vm);
     // Errors raised by RERAISE (and bare raise) keep their traceback as is.
@@ -120,9 +131,11 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                         };
                     }
                     macro_rules! stack_push_from {
-                        ($slice:expr) => {
-                            sp.push_from($slice.as_ptr(), $slice.len())
-                        };
+                        ($slice:expr) => {{
+                            let (source, count) = ($slice.as_ptr(), $slice.len());
+                            // SAFETY: the slice is scratch room of this frame's stack.
+                            unsafe { sp.push_from(source, count) }
+                        }};
                     }
                     macro_rules! read_cache {
                         ($offset:expr, $units:expr) => {
@@ -539,4 +552,3 @@ fn read_cache(code: &CodeData, at: usize, units: usize) -> u64 {
     }
     value
 }
-

@@ -57,7 +57,13 @@ pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32,
         op::STORE_ATTR => store_attr(code, ip, oparg, sp.peek(0)),
         op::BINARY_OP => binary_op(oparg, sp.peek(1), sp.peek(0)),
         op::COMPARE_OP => compare_op(sp.peek(1), sp.peek(0)),
-        op::BINARY_SUBSCR => subscr(sp.peek(1), sp.peek(0), op::BINARY_SUBSCR_LIST_INT, op::BINARY_SUBSCR_TUPLE_INT, op::BINARY_SUBSCR_DICT),
+        op::BINARY_SUBSCR => subscr(
+            sp.peek(1),
+            sp.peek(0),
+            op::BINARY_SUBSCR_LIST_INT,
+            op::BINARY_SUBSCR_TUPLE_INT,
+            op::BINARY_SUBSCR_DICT,
+        ),
         op::STORE_SUBSCR => subscr(sp.peek(1), sp.peek(0), op::STORE_SUBSCR_LIST_INT, 0, op::STORE_SUBSCR_DICT),
         op::CALL => call(code, ip, oparg, sp.peek(oparg as usize + 1), sp.peek(oparg as usize)),
         op::FOR_ITER => match sp.peek(0).kind() {
@@ -91,7 +97,9 @@ pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32,
 fn dict_index(dict: &DictData, name: StackRef) -> Option<usize> {
     let s = name.downcast::<crate::objects::str::StrData>()?;
     let hash = crate::objects::new::str_hash(s);
-    dict.find_with(hash, |k| k == name || k.downcast::<crate::objects::str::StrData>().map(|o| o.value == s.value).unwrap_or(false))
+    dict.find_with(hash, |k| {
+        k == name || k.downcast::<crate::objects::str::StrData>().map(|o| o.value == s.value).unwrap_or(false)
+    })
 }
 
 fn fits_u16(index: usize) -> bool {
@@ -145,7 +153,14 @@ fn load_attr(code: &CodeData, ip: usize, oparg: u32, owner: StackRef) -> Option<
     // super objects, for one, look attributes up differently.
     let plain_kind = matches!(
         owner.kind(),
-        Kind::Instance | Kind::List | Kind::Dict | Kind::Str | Kind::Tuple | Kind::SmallInt | Kind::BigInt | Kind::Float
+        Kind::Instance
+            | Kind::List
+            | Kind::Dict
+            | Kind::Str
+            | Kind::Tuple
+            | Kind::SmallInt
+            | Kind::BigInt
+            | Kind::Float
     );
     if !plain_kind {
         return None;
@@ -236,8 +251,9 @@ fn subscr(container: StackRef, sub: StackRef, list_int: u8, tuple_int: u8, dict:
 fn exact_args_function(callable: StackRef, argc: u32, with_self: bool) -> Option<&'static FunctionData> {
     let f = callable.downcast::<FunctionData>()?;
     let code = f.code.downcast::<CodeData>()?;
-    let simple = code.flags & (crate::compiler::code::code_flags::VARARGS | crate::compiler::code::code_flags::VARKEYWORDS) == 0
-        && code.kwonly_arg_count == 0;
+    let simple =
+        code.flags & (crate::compiler::code::code_flags::VARARGS | crate::compiler::code::code_flags::VARKEYWORDS) == 0
+            && code.kwonly_arg_count == 0;
     (simple && code.arg_count == argc + with_self as u32).then_some(f)
 }
 

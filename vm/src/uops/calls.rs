@@ -59,7 +59,8 @@ pub fn check_function_exact_args(operand: u64, oparg: u32, callable: StackRef, s
 
 #[inline(always)]
 pub fn check_call_bound_method_exact_args(bound: StackRef, null: StackRef) -> bool {
-    null.is_null() && bound.downcast::<BoundMethodData>().map(|m| m.func.downcast::<FunctionData>().is_some()).unwrap_or(false)
+    null.is_null()
+        && bound.downcast::<BoundMethodData>().map(|m| m.func.downcast::<FunctionData>().is_some()).unwrap_or(false)
 }
 
 #[inline(always)]
@@ -107,7 +108,8 @@ pub fn call_builtin_class(
 }
 
 pub fn call_len(vm: &mut Vm, callable: StackRef, null: StackRef, args: &[StackRef]) -> PyResult<Option<StackRef>> {
-    let is_len = callable.downcast::<BuiltinFunctionData>().map(|f| f.name == "len" && f.owner.is_null()).unwrap_or(false);
+    let is_len =
+        callable.downcast::<BuiltinFunctionData>().map(|f| f.name == "len" && f.owner.is_null()).unwrap_or(false);
     if !is_len || !null.is_null() || args.len() != 1 {
         return Ok(None);
     }
@@ -116,8 +118,10 @@ pub fn call_len(vm: &mut Vm, callable: StackRef, null: StackRef, args: &[StackRe
 }
 
 pub fn call_isinstance(callable: StackRef, null: StackRef, args: &[StackRef]) -> PyResult<Option<StackRef>> {
-    let is_isinstance =
-        callable.downcast::<BuiltinFunctionData>().map(|f| f.name == "isinstance" && f.owner.is_null()).unwrap_or(false);
+    let is_isinstance = callable
+        .downcast::<BuiltinFunctionData>()
+        .map(|f| f.name == "isinstance" && f.owner.is_null())
+        .unwrap_or(false);
     if !is_isinstance || !null.is_null() || args.len() != 2 {
         return Ok(None);
     }
@@ -128,9 +132,7 @@ pub fn call_isinstance(callable: StackRef, null: StackRef, args: &[StackRef]) ->
     if classes.iter().any(|c| c.downcast::<TypeData>().is_none()) {
         return Err(PyErr::new(ExcType::TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union"));
     }
-    Ok(Some(crate::runtime::types::bool_value(
-        classes.iter().any(|c| crate::runtime::types::is_instance(args[0], *c)),
-    )))
+    Ok(Some(crate::runtime::types::bool_value(classes.iter().any(|c| crate::runtime::types::is_instance(args[0], *c)))))
 }
 
 #[inline(always)]

@@ -1,11 +1,11 @@
 //! Exception-handling uops that are not special: matching, the handled-exception
 //! state, and the AssertionError class.
 
+use crate::objects::tuple::TupleData;
+use crate::objects::types::TypeData;
 use crate::runtime::errors::{type_error, ExcType};
 use crate::runtime::exc_state;
 use crate::runtime::types::{bool_value, is_subclass, type_of, types};
-use crate::objects::tuple::TupleData;
-use crate::objects::types::TypeData;
 use crate::value::StackRef;
 use crate::PyResult;
 

@@ -133,7 +133,10 @@ pub fn import_from(vm: &mut Vm, oparg: u32, module: StackRef) -> PyResult<StackR
             let text = name.downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default();
             let module_name =
                 module.downcast::<crate::objects::module::ModuleData>().map(|m| m.name.clone()).unwrap_or_default();
-            Err(PyErr::new(ExcType::ImportError, format!("cannot import name '{text}' from '{module_name}' (unknown location)")))
+            Err(PyErr::new(
+                ExcType::ImportError,
+                format!("cannot import name '{text}' from '{module_name}' (unknown location)"),
+            ))
         }
         Err(e) => Err(e),
     }

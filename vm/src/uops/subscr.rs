@@ -95,4 +95,3 @@ pub fn binary_slice(vm: &mut Vm, container: StackRef, start: StackRef, stop: Sta
 pub fn store_slice(vm: &mut Vm, value: StackRef, container: StackRef, start: StackRef, stop: StackRef) -> PyResult<()> {
     crate::ops::set_slice(vm, container, start, stop, value)
 }
-

@@ -18,9 +18,7 @@ pub fn check(spec: &Spec, bodies: &BodySources) -> Result<(), String> {
     }
     for inst in &spec.insts {
         for name in &inst.uops {
-            let uop = spec
-                .uop(name)
-                .ok_or_else(|| format!("instruction {}: unknown uop {name}", inst.name))?;
+            let uop = spec.uop(name).ok_or_else(|| format!("instruction {}: unknown uop {name}", inst.name))?;
             if let Some(entry) = &uop.operand {
                 if inst.cache_entry(entry).is_none() {
                     return Err(format!(
@@ -31,17 +29,12 @@ pub fn check(spec: &Spec, bodies: &BodySources) -> Result<(), String> {
             }
         }
         if let Some(base) = &inst.family {
-            let generic = spec
-                .inst(base)
-                .ok_or_else(|| format!("instruction {}: unknown family {base}", inst.name))?;
+            let generic = spec.inst(base).ok_or_else(|| format!("instruction {}: unknown family {base}", inst.name))?;
             if generic.family.is_some() {
                 return Err(format!("instruction {}: family {base} is itself a specialization", inst.name));
             }
             if generic.cache != inst.cache {
-                return Err(format!(
-                    "instruction {}: its cache layout differs from its family {base}'s",
-                    inst.name
-                ));
+                return Err(format!("instruction {}: its cache layout differs from its family {base}'s", inst.name));
             }
         }
         stack_of(spec, &inst.name)?;
@@ -54,11 +47,13 @@ fn check_uop_shape(uop: &Uop) -> Result<(), String> {
     for (index, item) in uop.outputs.iter().enumerate() {
         if item.is_unused() && item.count.is_some() {
             let out_prefix: Vec<String> = uop.outputs[..index].iter().map(Item::slots).collect();
-            let in_index = uop
-                .inputs
-                .iter()
-                .position(|i| i.is_unused() && i.count == item.count)
-                .ok_or_else(|| format!("uop {}: output unused[{}] has no matching input", uop.name, item.count.as_deref().unwrap_or("")))?;
+            let in_index = uop.inputs.iter().position(|i| i.is_unused() && i.count == item.count).ok_or_else(|| {
+                format!(
+                    "uop {}: output unused[{}] has no matching input",
+                    uop.name,
+                    item.count.as_deref().unwrap_or("")
+                )
+            })?;
             let in_prefix: Vec<String> = uop.inputs[..in_index].iter().map(Item::slots).collect();
             if in_prefix != out_prefix {
                 return Err(format!(
@@ -93,10 +88,7 @@ pub fn returned_outputs(uop: &Uop) -> Vec<&Item> {
 
 /// Array outputs the body writes through a `&mut [StackRef]` parameter.
 pub fn written_arrays(uop: &Uop) -> Vec<&Item> {
-    uop.outputs
-        .iter()
-        .filter(|o| o.count.is_some() && !o.is_unused() && o.name != "null")
-        .collect()
+    uop.outputs.iter().filter(|o| o.count.is_some() && !o.is_unused() && o.name != "null").collect()
 }
 
 fn check_body(uop: &Uop, bodies: &BodySources) -> Result<(), String> {
@@ -159,7 +151,9 @@ fn check_signature(uop: &Uop, sig: &BodySig) -> Result<(), String> {
             || uop.inputs.iter().any(|i| &i.name == param && !i.is_unused())
             || arrays.contains(&param.as_str());
         if !known {
-            return Err(format!("uop {name}: body parameter '{param}' is neither an input, an array output nor a context parameter"));
+            return Err(format!(
+                "uop {name}: body parameter '{param}' is neither an input, an array output nor a context parameter"
+            ));
         }
         if param == "operand" && uop.operand.is_none() {
             return Err(format!("uop {name}: body takes `operand` but the uop declares none"));
@@ -181,13 +175,18 @@ fn check_signature(uop: &Uop, sig: &BodySig) -> Result<(), String> {
         return Err(format!("uop {name}: body returns Option but the uop can neither deopt nor jump"));
     }
     let for_iter_like = uop.has("jump") && shape.optional;
-    if !is_guard && !uop.has("special") && !(uop.has("jump") && value == "bool") {
+    let conditional_jump = uop.has("jump") && value == "bool";
+    if !(is_guard || uop.has("special") || conditional_jump) {
         let expected = match returned.len() {
             0 => "()".to_string(),
             1 => returned[0].ty.clone().unwrap_or_else(|| "StackRef".into()),
             _ => format!(
                 "({})",
-                returned.iter().map(|i| i.ty.clone().unwrap_or_else(|| "StackRef".into())).collect::<Vec<_>>().join(", ")
+                returned
+                    .iter()
+                    .map(|i| i.ty.clone().unwrap_or_else(|| "StackRef".into()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
         let expected = if for_iter_like { "StackRef".to_string() } else { expected };

@@ -71,14 +71,8 @@ pub fn emit_metadata(spec: &Spec) -> String {
     out.push_str("    /// (memory slots popped, memory slots pushed) for a given oparg.\n");
     out.push_str("    #[allow(unused_variables, clippy::identity_op)]\n    pub fn stack_effect(self, oparg: u32) -> (usize, usize) {\n        match self {\n");
     for uop in &spec.uops {
-        writeln!(
-            out,
-            "            Uop::{} => ({}, {}),",
-            uop.name,
-            slots_expr(&uop.inputs),
-            slots_expr(&uop.outputs)
-        )
-        .unwrap();
+        writeln!(out, "            Uop::{} => ({}, {}),", uop.name, slots_expr(&uop.inputs), slots_expr(&uop.outputs))
+            .unwrap();
     }
     out.push_str("        }\n    }\n\n");
     out.push_str("    /// Names of the memory-stack inputs and outputs, bottom first (arrays end in []).\n");
@@ -92,7 +86,8 @@ pub fn emit_metadata(spec: &Spec) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        writeln!(out, "            Uop::{} => (&[{}], &[{}]),", uop.name, names(&uop.inputs), names(&uop.outputs)).unwrap();
+        writeln!(out, "            Uop::{} => (&[{}], &[{}]),", uop.name, names(&uop.inputs), names(&uop.outputs))
+            .unwrap();
     }
     out.push_str("        }\n    }\n}\n\n");
 
@@ -204,7 +199,8 @@ fn emit_uop(out: &mut String, inst: &Inst, uop: &Uop, base: &str, bodies: &BodyS
     let fixed_outputs = uop.outputs.iter().filter(|o| o.count.is_none() && !o.is_typed()).count();
     for array in written_arrays(uop) {
         let count = array.count.as_deref().unwrap_or("0");
-        writeln!(out, "            let {} = stack_scratch!({fixed_outputs}, (({count}) as usize));", array.name).unwrap();
+        writeln!(out, "            let {} = stack_scratch!({fixed_outputs}, (({count}) as usize));", array.name)
+            .unwrap();
     }
     if let Some(entry) = &uop.operand {
         let (offset, units) = inst.cache_entry(entry).expect("checked");
@@ -233,7 +229,14 @@ fn emit_uop(out: &mut String, inst: &Inst, uop: &Uop, base: &str, bodies: &BodyS
                 .unwrap_or_else(|| other.to_string()),
         })
         .collect();
-    writeln!(out, "            let result = crate::uops::{}::{}({});", uop.body_module(), uop.body_fn(), args.join(", ")).unwrap();
+    writeln!(
+        out,
+        "            let result = crate::uops::{}::{}({});",
+        uop.body_module(),
+        uop.body_fn(),
+        args.join(", ")
+    )
+    .unwrap();
     let (shape, value) = return_shape(&sig.ret);
     if shape.fallible {
         out.push_str("            let result = match result { Ok(v) => v, Err(e) => raise!(e) };\n");

@@ -4,19 +4,8 @@
 use std::collections::BTreeMap;
 
 /// The flags a uop may carry (see docs/uops.md for their meaning).
-pub const KNOWN_FLAGS: &[&str] = &[
-    "escapes",
-    "deopt",
-    "exit",
-    "error",
-    "eval_break",
-    "pure",
-    "jump",
-    "local",
-    "const",
-    "name",
-    "special",
-];
+pub const KNOWN_FLAGS: &[&str] =
+    &["escapes", "deopt", "exit", "error", "eval_break", "pure", "jump", "local", "const", "name", "special"];
 
 /// One stack item of a uop's inputs or outputs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -238,8 +227,7 @@ pub fn parse(text: &str) -> Result<Spec, String> {
         for entry in string_list(table, "cache", &owner)? {
             let (entry_name, units) =
                 entry.split_once('/').ok_or_else(|| format!("{owner}: cache entry '{entry}' must be name/units"))?;
-            let units: usize =
-                units.parse().map_err(|_| format!("{owner}: cache entry '{entry}' has a bad size"))?;
+            let units: usize = units.parse().map_err(|_| format!("{owner}: cache entry '{entry}' has a bad size"))?;
             if ![1, 2, 4].contains(&units) {
                 return Err(format!("{owner}: cache entry '{entry}' must be 1, 2 or 4 units"));
             }

@@ -75,7 +75,8 @@ fn stack_effect_mismatch_is_named() {
 
 #[test]
 fn body_return_not_matching_outputs_is_named() {
-    let bad = GOOD.replace("outputs = [\"res\"]\nbody = \"m::generic\"", "outputs = [\"res\", \"extra\"]\nbody = \"m::generic\"");
+    let bad = GOOD
+        .replace("outputs = [\"res\"]\nbody = \"m::generic\"", "outputs = [\"res\", \"extra\"]\nbody = \"m::generic\"");
     let err = error_of(&bad, GOOD_BODIES);
     assert!(err.contains("uop BINARY_OP") && err.contains("does not add up"), "{err}");
 }
@@ -110,7 +111,10 @@ fn unknown_flag_is_named() {
 
 #[test]
 fn cache_layout_must_match_family() {
-    let bad = GOOD.replace("uops = [\"_GUARD\", \"_ADD\"]\ncache = [\"counter/1\"]", "uops = [\"_GUARD\", \"_ADD\"]\ncache = [\"counter/2\"]");
+    let bad = GOOD.replace(
+        "uops = [\"_GUARD\", \"_ADD\"]\ncache = [\"counter/1\"]",
+        "uops = [\"_GUARD\", \"_ADD\"]\ncache = [\"counter/2\"]",
+    );
     let err = error_of(&bad, GOOD_BODIES);
     assert!(err.contains("BINARY_OP_ADD_INT") && err.contains("cache layout"), "{err}");
 }
@@ -134,7 +138,8 @@ uops = ["_PUSH_KEYS"]
 fn array_items_and_signatures_parse() {
     let item = model::Item::parse("args[oparg]").unwrap();
     assert_eq!(item.count.as_deref(), Some("oparg"));
-    let sig = model::find_body("pub fn f(vm: &mut Vm, args: &[StackRef]) -> PyResult<Option<StackRef>> {", "f").unwrap();
+    let sig =
+        model::find_body("pub fn f(vm: &mut Vm, args: &[StackRef]) -> PyResult<Option<StackRef>> {", "f").unwrap();
     assert_eq!(sig.params.len(), 2);
     assert_eq!(sig.ret, "PyResult<Option<StackRef>>");
 }
