@@ -16,6 +16,10 @@ pub enum Constant {
     Code(Box<CompiledCode>),
 }
 
+/// COMPARE_OP oparg bit: the result feeds a conditional jump, so convert it to a bool
+/// (a rich comparison may return any object). The low 4 bits hold the comparison.
+pub const COMPARE_TO_BOOL: u32 = 16;
+
 /// Code-object flags.
 pub mod code_flags {
     /// The function takes *args.

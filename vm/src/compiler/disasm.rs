@@ -108,7 +108,14 @@ pub(crate) fn arg_repr(code: &CompiledCode, opcode: u8, arg: u32, end: usize) ->
         | op::POP_JUMP_IF_NOT_NONE
         | op::FOR_ITER => format!("to {}", end + arg as usize),
         op::JUMP_BACKWARD => format!("to {}", end as i64 - arg as i64),
-        op::COMPARE_OP => COMPARE.get(arg as usize).copied().unwrap_or("?").into(),
+        op::COMPARE_OP => {
+            let name = COMPARE.get((arg & 15) as usize).copied().unwrap_or("?");
+            if arg & super::code::COMPARE_TO_BOOL != 0 {
+                format!("bool({name})")
+            } else {
+                name.into()
+            }
+        }
         op::BINARY_OP => {
             let i = arg as usize;
             if i < 13 {

@@ -8,7 +8,7 @@ use ruff_text_size::Ranged;
 
 use crate::opcodes::op;
 
-use super::code::Constant;
+use super::code::{Constant, COMPARE_TO_BOOL};
 use super::codegen::{Access, Compiler, Ctx};
 use super::constants::{fold, truthy};
 use super::error::CResult;
@@ -345,11 +345,19 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Pops a comparison result and jumps if its truth equals `cond`. TO_BOOL runs
-    /// first even after IS_OP/CONTAINS_OP, so conditional jumps always see a bool
-    /// produced by TO_BOOL.
+    /// A comparison whose result feeds a conditional jump: COMPARE_OP with the
+    /// `COMPARE_TO_BOOL` bit (so a rich comparison returning a non-bool is converted),
+    /// IS_OP and CONTAINS_OP as they are (they always produce a bool). No TO_BOOL
+    /// follows, which saves an instruction per comparison-based branch.
+    fn compare_op_to_bool(&mut self, o: CmpOp) {
+        match compare_kind(o) {
+            CompareKind::Compare(i) => self.emit(op::COMPARE_OP, i | COMPARE_TO_BOOL),
+            _ => self.compare_op(o),
+        }
+    }
+
+    /// Pops a bool left by `compare_op_to_bool` and jumps if it equals `cond`.
     fn jump_on_result(&mut self, target: Label, cond: bool) {
-        self.emit(op::TO_BOOL, 0);
         self.emit_jump(if cond { op::POP_JUMP_IF_TRUE } else { op::POP_JUMP_IF_FALSE }, target);
     }
 
@@ -406,7 +414,7 @@ impl<'a> Compiler<'a> {
                     }
                     self.expr(&c.left)?;
                     self.comparand(o, right)?;
-                    self.compare_op(o);
+                    self.compare_op_to_bool(o);
                     self.jump_on_result(target, cond);
                     return Ok(());
                 }
@@ -417,11 +425,11 @@ impl<'a> Compiler<'a> {
                     self.comparand(c.ops[i], &c.comparators[i])?;
                     self.emit(op::SWAP, 2);
                     self.emit(op::COPY, 2);
-                    self.compare_op(c.ops[i]);
+                    self.compare_op_to_bool(c.ops[i]);
                     self.jump_on_result(cleanup, false);
                 }
                 self.comparand(c.ops[n - 1], &c.comparators[n - 1])?;
-                self.compare_op(c.ops[n - 1]);
+                self.compare_op_to_bool(c.ops[n - 1]);
                 self.jump_on_result(target, cond);
                 self.jump(end);
                 self.bind(cleanup);

@@ -287,14 +287,12 @@ fn while_loop_and_conditions() {
         "RESUME 0
          LOAD_FAST n
          LOAD_CONST 0
-         COMPARE_OP >
-         TO_BOOL 0
-         POP_JUMP_IF_FALSE to 24
+         COMPARE_OP bool(>)
+         POP_JUMP_IF_FALSE to 20
          LOAD_FAST n
          LOAD_CONST 5
-         COMPARE_OP ==
-         TO_BOOL 0
-         POP_JUMP_IF_TRUE to 24
+         COMPARE_OP bool(==)
+         POP_JUMP_IF_TRUE to 20
          LOAD_FAST n
          LOAD_CONST 1
          BINARY_OP -=

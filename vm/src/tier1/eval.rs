@@ -10,7 +10,7 @@
 
 use crate::objects::code::CodeData;
 use crate::objects::new;
-use crate::opcodes::op;
+use crate::opcodes::{op, INSTRUCTION_UNITS};
 use crate::runtime::errors::{ExcType, PyErr};
 use crate::runtime::{Frame, Vm};
 use crate::tier1::counters;
@@ -90,8 +90,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                 let this_ip = this_ip;
                 reraise = false;
                 'dispatch: loop {
-                    // Set by each arm of the generated dispatch to the next instruction.
-                    let mut next_ip: usize;
+                    let mut next_ip = this_ip + INSTRUCTION_UNITS[opcode as usize] as usize;
 
                     macro_rules! stack_peek {
                         ($depth:expr) => {

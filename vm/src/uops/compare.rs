@@ -1,5 +1,6 @@
 //! COMPARE_OP and its specializations, IS_OP and CONTAINS_OP.
 
+use crate::compiler::code::COMPARE_TO_BOOL;
 use crate::objects::float::FloatData;
 use crate::objects::str::StrData;
 use crate::runtime::types::bool_value;
@@ -8,12 +9,17 @@ use crate::value::StackRef;
 use crate::PyResult;
 
 pub fn compare_op(vm: &mut Vm, oparg: u32, left: StackRef, right: StackRef) -> PyResult<StackRef> {
-    crate::ops::compare(vm, oparg, left, right)
+    let result = crate::ops::compare(vm, oparg & 15, left, right)?;
+    if oparg & COMPARE_TO_BOOL != 0 && !result.is_kind(crate::objects::kind::Kind::Bool) {
+        let keep = crate::heap::Handle::new(result);
+        return Ok(bool_value(crate::ops::truthy(vm, keep.get())?));
+    }
+    Ok(result)
 }
 
 #[inline(always)]
 fn apply<T: PartialOrd>(oparg: u32, a: T, b: T) -> bool {
-    match oparg {
+    match oparg & 15 {
         0 => a < b,
         1 => a <= b,
         2 => a == b,

@@ -106,6 +106,12 @@ pub fn emit_metadata(spec: &Spec) -> String {
         )
         .unwrap();
     }
+    out.push_str("\n/// Code units of each instruction including its caches, indexed by opcode (a compact\n/// table for the dispatch loop's hot path).\npub static INSTRUCTION_UNITS: [u8; 256] = [");
+    for n in 0..256 {
+        let units = order.get(n).map(|i| 1 + i.cache_units()).unwrap_or(1);
+        write!(out, "{units}, ").unwrap();
+    }
+    out.push_str("];\n");
     out.push_str("\n/// Instruction facts indexed by opcode.\npub static INSTRUCTIONS: [InstInfo; OPCODE_COUNT] = [\n");
     for inst in &order {
         let family = inst.family.clone().unwrap_or_else(|| inst.name.clone());
@@ -141,7 +147,6 @@ pub fn emit_tier1(spec: &Spec, bodies: &BodySources) -> Result<String, String> {
     out.push_str("match opcode {\n");
     for inst in opcode_order(spec) {
         writeln!(out, "    op::{} => {{", inst.name).unwrap();
-        writeln!(out, "        next_ip = this_ip + {};", 1 + inst.cache_units()).unwrap();
         let has_specializations = !spec.specializations(&inst.name).is_empty();
         if inst.family.is_none() && has_specializations && inst.cache_entry("counter").is_some() {
             writeln!(out, "        adaptive!(op::{});", inst.name).unwrap();
