@@ -185,6 +185,18 @@ impl DictData {
         }
     }
 
+    /// Live entries as (hash, key, value) with counted handles: a snapshot that stays
+    /// valid while Python code (a user `__eq__`, say) runs and mutates the dict.
+    pub fn counted_entries(&self) -> Vec<(i64, heap::Handle, heap::Handle)> {
+        self.table
+            .borrow()
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| (e.hash, heap::Handle::new(e.key), heap::Handle::new(e.value)))
+            .collect()
+    }
+
     /// Live (key, value) pairs in insertion order.
     pub fn items(&self) -> Vec<(StackRef, StackRef)> {
         self.table.borrow().entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.value)).collect()

@@ -23,6 +23,11 @@ impl StrData {
     }
 }
 
+/// The text of a str value, or "" for anything else (for messages about names).
+pub fn text_of(value: StackRef) -> String {
+    value.downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default()
+}
+
 impl Payload for StrData {
     const KIND: Kind = Kind::Str;
     fn trace(&self, _visit: &mut dyn FnMut(StackRef)) {}

@@ -393,14 +393,7 @@ pub(crate) fn dict_equal(vm: &mut Vm, a: StackRef, b: StackRef) -> PyResult<bool
         return Ok(false);
     }
     let _depth = DepthGuard::enter(vm, " in comparison")?;
-    let entries: Vec<(i64, Handle, Handle)> = da
-        .table
-        .borrow()
-        .entries
-        .iter()
-        .filter(|e| !e.key.is_null())
-        .map(|e| (e.hash, Handle::new(e.key), Handle::new(e.value)))
-        .collect();
+    let entries = da.counted_entries();
     for (hash, key, value) in entries {
         let found = crate::ops::mapping::lookup_hashed(vm, db, key.get(), hash)?;
         let Some(index) = found else { return Ok(false) };

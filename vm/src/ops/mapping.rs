@@ -169,14 +169,7 @@ pub fn dict_update(vm: &mut Vm, dict: StackRef, other: StackRef) -> PyResult<()>
     let d = as_dict(dict)?;
     if let Some(source) = other.downcast::<DictData>() {
         if user_method(other, "keys").is_none() && user_method(other, "__iter__").is_none() {
-            let entries: Vec<(i64, Handle, Handle)> = source
-                .table
-                .borrow()
-                .entries
-                .iter()
-                .filter(|e| !e.key.is_null())
-                .map(|e| (e.hash, Handle::new(e.key), Handle::new(e.value)))
-                .collect();
+            let entries = source.counted_entries();
             for (hash, key, value) in entries {
                 dict_set_hashed(vm, d, key.get(), hash, value.get())?;
             }

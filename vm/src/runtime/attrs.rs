@@ -7,17 +7,13 @@ use crate::objects::exception::ExceptionData;
 use crate::objects::function::{BoundMethodData, BuiltinFunctionData, FunctionData};
 use crate::objects::module::ModuleData;
 use crate::objects::new;
-use crate::objects::str::StrData;
+use crate::objects::str::text_of as text;
 use crate::objects::types::{ClassMethodData, InstanceData, PropertyData, StaticMethodData, SuperData, TypeData};
 use crate::runtime::errors::{attribute_error, type_error};
 use crate::runtime::types::{dict_get_str, lookup, shared_key_index, type_data, type_name, type_of, types};
 use crate::runtime::Vm;
 use crate::value::StackRef;
 use crate::PyResult;
-
-fn text(name: StackRef) -> String {
-    name.downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default()
-}
 
 fn bound_method(func: StackRef, receiver: StackRef) -> StackRef {
     heap::incref(func);

@@ -8,7 +8,7 @@ use crate::objects::dict::DictData;
 use crate::objects::function::{Args, BoundMethodData, BuiltinFunctionData, FunctionData};
 use crate::objects::kind::Kind;
 use crate::objects::new;
-use crate::objects::str::StrData;
+use crate::objects::str::text_of as str_of;
 use crate::objects::tuple::TupleData;
 use crate::runtime::errors::{type_error, ExcType, PyErr};
 use crate::runtime::frame::Frame;
@@ -37,10 +37,6 @@ pub fn function_version_for(code_ref: StackRef, code: &CodeData) -> u32 {
 /// The code object of a function version, if one was ever created.
 pub fn code_for_function_version(version: u32) -> Option<StackRef> {
     FUNCTION_BY_VERSION.with(|cache| cache.borrow().get(&version).copied())
-}
-
-fn str_of(v: StackRef) -> String {
-    v.downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default()
 }
 
 impl Vm {

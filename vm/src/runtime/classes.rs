@@ -8,7 +8,6 @@ use crate::objects::dict::DictData;
 use crate::objects::function::{Args, BuiltinFunctionData, FunctionData};
 use crate::objects::kind::Kind;
 use crate::objects::new;
-use crate::objects::str::StrData;
 use crate::objects::types::{InstanceData, SuperData, TypeData};
 use crate::runtime::errors::{type_error, ExcType, PyErr};
 use crate::runtime::types::{is_subclass, lookup, make_type, type_data, type_name, type_name_of, type_of, types};
@@ -24,7 +23,7 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
         return Err(type_error("class definitions with keywords (such as metaclass=) are not supported yet"));
     }
     let body = values[0];
-    let name = values[1].downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default();
+    let name = crate::objects::str::text_of(values[1]);
     let bases = &values[2..];
     if bases.len() > 1 {
         return Err(type_error("multiple inheritance is not supported yet"));

@@ -1,7 +1,7 @@
 //! Global, builtin and class-body name access, and imports.
 
 use crate::objects::dict::DictData;
-use crate::objects::str::StrData;
+use crate::objects::str::{text_of, StrData};
 use crate::runtime::errors::{ExcType, PyErr};
 use crate::runtime::types::dict_get_str;
 use crate::runtime::{Frame, Vm};
@@ -18,7 +18,7 @@ fn dict_of(value: StackRef) -> &'static DictData {
 }
 
 pub(crate) fn name_error(name: StackRef) -> PyErr {
-    let text = name.downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default();
+    let text = text_of(name);
     PyErr::new(ExcType::NameError, format!("name '{text}' is not defined"))
 }
 
@@ -130,7 +130,7 @@ pub fn import_from(vm: &mut Vm, oparg: u32, module: StackRef) -> PyResult<StackR
     match vm.get_attr(module, name) {
         Ok(v) => Ok(v),
         Err(e) if e.matches(ExcType::AttributeError) => {
-            let text = name.downcast::<StrData>().map(|s| s.value.to_string()).unwrap_or_default();
+            let text = text_of(name);
             let module_name =
                 module.downcast::<crate::objects::module::ModuleData>().map(|m| m.name.clone()).unwrap_or_default();
             Err(PyErr::new(

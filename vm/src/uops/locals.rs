@@ -17,7 +17,7 @@ pub fn load_fast(frame: &mut Frame, oparg: u32) -> PyResult<StackRef> {
 #[cold]
 fn unbound_local(frame: &Frame, oparg: u32) -> PyErr {
     let name = frame.code.varnames[oparg as usize];
-    let name = name.downcast::<crate::objects::str::StrData>().map(|s| s.value.to_string()).unwrap_or_default();
+    let name = crate::objects::str::text_of(name);
     PyErr::new(
         ExcType::UnboundLocalError,
         format!("cannot access local variable '{name}' where it is not associated with a value"),
