@@ -8,6 +8,7 @@ use sidewinder_vm::compiler::{compile_module, CompileError};
 use sidewinder_vm::runtime::{JitMode, Options, Vm};
 use sidewinder_vm::{ExcType, PyErr};
 
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -63,8 +63,11 @@ pub fn collect(walk_roots: RootWalker<'_>) {
     let run_cycles = with_heap(|h| {
         // Objects that went to the ZCT through `decref` during this pass: none, since
         // nothing here calls it, but keep whatever is there.
-        keep.append(&mut h.zct);
-        h.zct = take(&mut keep);
+        // Reuse the drained table's buffer (it has the capacity a full table needs).
+        work.clear();
+        work.append(&mut keep);
+        work.append(&mut h.zct);
+        h.zct = take(&mut work);
         float_free_list.append(&mut h.float_free_list);
         h.float_free_list = take(&mut float_free_list);
         h.collect_requested = false;

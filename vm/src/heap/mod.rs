@@ -144,9 +144,38 @@ pub fn set_float_type(ty: StackRef) {
     with_heap(|h| h.float_type = ty)
 }
 
-/// Allocates a float, reusing a freed one when possible.
-#[inline]
+/// Allocates a float. The fast path (a freed float to reuse, room in the ZCT) is
+/// inlined into the interpreters; everything else goes through `alloc_float`.
+#[inline(always)]
 pub fn new_float(value: f64) -> StackRef {
+    let reused = with_heap(|h| {
+        if h.zct.len() == h.zct.capacity() {
+            return StackRef::NULL;
+        }
+        let Some(ptr) = h.float_free_list.pop() else { return StackRef::NULL };
+        // SAFETY: free-list entries are float objects whose previous life ended in a
+        // collection; their memory is ours to reinitialise.
+        unsafe {
+            std::ptr::write(ptr, Obj { header: Header::new(FloatData::KIND, h.float_type), data: FloatData { value } });
+            (*ptr).header.set(gc_bits::IN_ZCT);
+        }
+        h.zct.push(ptr as *mut Header);
+        h.stats.allocations += 1;
+        if h.zct.len() > ZCT_THRESHOLD {
+            h.collect_requested = true;
+        }
+        StackRef::from_obj(ptr)
+    });
+    if reused.is_null() {
+        new_float_slow(value)
+    } else {
+        reused
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn new_float_slow(value: f64) -> StackRef {
     let ty = with_heap(|h| h.float_type);
     alloc_float(ty, value)
 }

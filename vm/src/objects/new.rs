@@ -32,10 +32,15 @@ pub fn string(value: String) -> StackRef {
 
 /// The interned (immortal, unique) str for `value`.
 pub fn intern(value: &str) -> StackRef {
+    intern_with_type(types().str_, value)
+}
+
+/// `intern`, given the str type (for bootstrap, before `types()` is available).
+pub fn intern_with_type(str_type: StackRef, value: &str) -> StackRef {
     if let Some(v) = INTERNED.with(|m| m.borrow().get(value).copied()) {
         return v;
     }
-    let v = str(value);
+    let v = heap::alloc(str_type, StrData::new(value.into()));
     heap::make_immortal(v);
     INTERNED.with(|m| m.borrow_mut().insert(value.into(), v));
     v

@@ -231,7 +231,8 @@ impl Vm {
             }
             Kind::Type => crate::runtime::classes::call_type(self, callable, args),
             _ => {
-                if let Some(call) = self.lookup_special(callable, "__call__") {
+                let call = crate::runtime::types::lookup(crate::runtime::types::type_of(callable), types().dunder.call);
+                if let Some(call) = call {
                     let mut values = Vec::with_capacity(args.values.len() + 1);
                     values.push(callable);
                     values.extend_from_slice(args.values);

@@ -82,7 +82,17 @@ pub fn call_type(vm: &mut Vm, class: StackRef, args: Args<'_>) -> PyResult<Stack
         return new_super(vm, args);
     }
     let data = class.downcast::<TypeData>().expect("a type");
-    let user_init = lookup(class, new::intern("__init__")).filter(|init| {
+    if !data.is_heap_type && data.instance_kind != Kind::Exception {
+        // Builtin types build the whole value in `__new__` (int(x), range(n), ...).
+        let Some(constructor) = lookup(class, types().dunder.new) else {
+            return Err(type_error(format!("cannot create '{}' instances", data.name)));
+        };
+        let mut values = Vec::with_capacity(args.values.len() + 1);
+        values.push(class);
+        values.extend_from_slice(args.values);
+        return vm.call_args(constructor, Args { values: &values, kwnames: args.kwnames });
+    }
+    let user_init = lookup(class, types().dunder.init).filter(|init| {
         init.downcast::<FunctionData>().is_some()
             || init.downcast::<BuiltinFunctionData>().map(|b| b.owner != types().object).unwrap_or(false)
     });
@@ -92,17 +102,13 @@ pub fn call_type(vm: &mut Vm, class: StackRef, args: Args<'_>) -> PyResult<Stack
         }
         new_instance(class)
     } else {
-        let Some(constructor) = lookup(class, new::intern("__new__")) else {
+        let Some(constructor) = lookup(class, types().dunder.new) else {
             return Err(type_error(format!("cannot create '{}' instances", data.name)));
         };
         let mut values = Vec::with_capacity(args.values.len() + 1);
         values.push(class);
         values.extend_from_slice(args.values);
-        let made = vm.call_args(constructor, Args { values: &values, kwnames: args.kwnames })?;
-        if !data.is_heap_type && data.instance_kind != Kind::Exception {
-            return Ok(made);
-        }
-        made
+        vm.call_args(constructor, Args { values: &values, kwnames: args.kwnames })?
     };
     if let Some(init) = user_init {
         if crate::runtime::types::is_instance(instance, class) {

@@ -56,6 +56,15 @@ pub struct BuiltinTypes {
     pub false_: StackRef,
     pub not_implemented: StackRef,
     pub ellipsis: StackRef,
+    /// Interned names the runtime looks up often.
+    pub dunder: DunderNames,
+}
+
+/// Interned dunder names, so hot paths need no interning lookup.
+pub struct DunderNames {
+    pub init: StackRef,
+    pub new: StackRef,
+    pub call: StackRef,
 }
 
 impl BuiltinTypes {
@@ -74,7 +83,9 @@ thread_local! {
 pub fn types() -> &'static BuiltinTypes {
     let ptr = TYPES.with(|t| t.get());
     debug_assert!(!ptr.is_null(), "types() before bootstrap");
-    // SAFETY: set once by `bootstrap` to a leaked, never-freed BuiltinTypes.
+    // SAFETY: `bootstrap` stores a leaked, never-freed BuiltinTypes before any value
+    // exists (so before any caller can reach this), and it is never replaced. This is
+    // on every hot path (True, False, None), hence no Option check.
     unsafe { &*ptr }
 }
 
@@ -298,8 +309,16 @@ pub fn bootstrap() {
         false_: immortal_singleton(bool_, BoolData { value: false }),
         not_implemented: immortal_singleton(not_implemented_type, NotImplementedData),
         ellipsis: immortal_singleton(ellipsis_type, EllipsisData),
+        dunder: DunderNames { init: StackRef::NULL, new: StackRef::NULL, call: StackRef::NULL },
     };
     heap::set_float_type(types.float);
+    let str_type = types.str_;
+    let mut types = types;
+    types.dunder = DunderNames {
+        init: crate::objects::new::intern_with_type(str_type, "__init__"),
+        new: crate::objects::new::intern_with_type(str_type, "__new__"),
+        call: crate::objects::new::intern_with_type(str_type, "__call__"),
+    };
     let leaked: &'static BuiltinTypes = Box::leak(Box::new(types));
     TYPES.with(|t| t.set(leaked));
 }

@@ -31,8 +31,7 @@ pub fn load_attr(vm: &mut Vm, oparg: u32, owner: StackRef, self_or_null: &mut [S
 /// The version of a value's type (0 when unversioned, which never matches a guard).
 #[inline(always)]
 fn version_of_type(ty: StackRef) -> u64 {
-    // SAFETY: type_of always returns a type object.
-    unsafe { ty.payload_unchecked::<TypeData>() }.version.get() as u64
+    ty.downcast::<TypeData>().map_or(0, |t| t.version.get() as u64)
 }
 
 #[inline(always)]

@@ -44,8 +44,8 @@ pub fn binary_op_multiply_int(left: StackRef, right: StackRef) -> Option<StackRe
 
 #[inline(always)]
 fn floats(left: StackRef, right: StackRef) -> (f64, f64) {
-    // SAFETY: the preceding _GUARD_BOTH_FLOAT checked both kinds.
-    unsafe { (left.payload_unchecked::<FloatData>().value, right.payload_unchecked::<FloatData>().value) }
+    let value = |v: StackRef| v.downcast::<FloatData>().expect("checked by _GUARD_BOTH_FLOAT").value;
+    (value(left), value(right))
 }
 
 #[inline(always)]

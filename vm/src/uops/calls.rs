@@ -47,11 +47,10 @@ pub fn check_pep_523() {}
 pub fn check_function_exact_args(operand: u64, oparg: u32, callable: StackRef, self_or_null: StackRef) -> bool {
     match callable.downcast::<FunctionData>() {
         Some(f) => {
-            f.version.get() as u64 == operand && {
-                // SAFETY: a function's code is always a code object.
-                let code = unsafe { f.code.payload_unchecked::<CodeData>() };
-                code.arg_count == oparg + (!self_or_null.is_null()) as u32
-            }
+            f.version.get() as u64 == operand
+                && f.code
+                    .downcast::<CodeData>()
+                    .is_some_and(|code| code.arg_count == oparg + (!self_or_null.is_null()) as u32)
         }
         None => false,
     }

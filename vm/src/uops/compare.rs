@@ -36,8 +36,8 @@ pub fn compare_op_int(oparg: u32, left: StackRef, right: StackRef) -> StackRef {
 
 #[inline(always)]
 pub fn compare_op_float(oparg: u32, left: StackRef, right: StackRef) -> StackRef {
-    // SAFETY: _GUARD_BOTH_FLOAT checked both kinds.
-    let (a, b) = unsafe { (left.payload_unchecked::<FloatData>().value, right.payload_unchecked::<FloatData>().value) };
+    let value = |v: StackRef| v.downcast::<FloatData>().expect("checked by _GUARD_BOTH_FLOAT").value;
+    let (a, b) = (value(left), value(right));
     bool_value(apply(oparg, a, b))
 }
 

@@ -35,8 +35,7 @@ pub fn iter_check_tuple(iter: StackRef) -> bool {
 
 #[inline(always)]
 pub fn for_iter_range(iter: StackRef) -> Option<StackRef> {
-    // SAFETY: _ITER_CHECK_RANGE checked the kind.
-    let it = unsafe { iter.payload_unchecked::<RangeIterData>() };
+    let it = iter.downcast::<RangeIterData>().expect("checked by _ITER_CHECK_RANGE");
     let remaining = it.remaining.get();
     if remaining <= 0 {
         return None;
@@ -49,8 +48,7 @@ pub fn for_iter_range(iter: StackRef) -> Option<StackRef> {
 
 #[inline(always)]
 pub fn for_iter_list(iter: StackRef) -> Option<StackRef> {
-    // SAFETY: _ITER_CHECK_LIST checked the kind.
-    let it = unsafe { iter.payload_unchecked::<ListIterData>() };
+    let it = iter.downcast::<ListIterData>().expect("checked by _ITER_CHECK_LIST");
     let list = it.0.seq.downcast::<ListData>()?;
     let items = list.items.borrow();
     let index = it.0.index.get();
@@ -65,8 +63,7 @@ pub fn for_iter_list(iter: StackRef) -> Option<StackRef> {
 
 #[inline(always)]
 pub fn for_iter_tuple(iter: StackRef) -> Option<StackRef> {
-    // SAFETY: _ITER_CHECK_TUPLE checked the kind.
-    let it = unsafe { iter.payload_unchecked::<TupleIterData>() };
+    let it = iter.downcast::<TupleIterData>().expect("checked by _ITER_CHECK_TUPLE");
     let tuple = it.0.seq.downcast::<TupleData>()?;
     let index = it.0.index.get();
     let value = tuple.items.get(index).copied();

@@ -42,16 +42,14 @@ fn resolve(index: i64, len: usize) -> Option<usize> {
 
 #[inline(always)]
 pub fn binary_subscr_list_int(container: StackRef, sub: StackRef) -> Option<StackRef> {
-    // SAFETY: _GUARD_LIST_INT checked the kind.
-    let list = unsafe { container.payload_unchecked::<ListData>() };
+    let list = container.downcast::<ListData>()?;
     let items = list.items.borrow();
     resolve(sub.small_int_value(), items.len()).map(|i| items[i])
 }
 
 #[inline(always)]
 pub fn binary_subscr_tuple_int(container: StackRef, sub: StackRef) -> Option<StackRef> {
-    // SAFETY: _GUARD_TUPLE_INT checked the kind.
-    let tuple = unsafe { container.payload_unchecked::<TupleData>() };
+    let tuple = container.downcast::<TupleData>()?;
     resolve(sub.small_int_value(), tuple.items.len()).map(|i| tuple.items[i])
 }
 
@@ -68,8 +66,7 @@ pub fn store_subscr(vm: &mut Vm, value: StackRef, container: StackRef, sub: Stac
 
 #[inline(always)]
 pub fn store_subscr_list_int(value: StackRef, container: StackRef, sub: StackRef) -> Option<()> {
-    // SAFETY: _GUARD_LIST_INT checked the kind.
-    let list = unsafe { container.payload_unchecked::<ListData>() };
+    let list = container.downcast::<ListData>()?;
     let old = {
         let mut items = list.items.borrow_mut();
         let i = resolve(sub.small_int_value(), items.len())?;
