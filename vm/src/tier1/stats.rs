@@ -22,17 +22,17 @@ impl Tier1Stats {
         let total: u64 = self.specialized.values().sum();
         out.push_str(&format!("tier1: instructions specialized: {total}\n"));
         for (name, n) in &self.specialized {
-            out.push_str(&format!("tier1:   {name}: {n}\n"));
+            out.push_str(&format!("tier1:   specialized {name}: {n}\n"));
         }
         let failures: u64 = self.specialization_failures.values().sum();
         out.push_str(&format!("tier1: specialization failures: {failures}\n"));
         for (name, n) in &self.specialization_failures {
-            out.push_str(&format!("tier1:   {name}: {n}\n"));
+            out.push_str(&format!("tier1:   failed {name}: {n}\n"));
         }
         let deopts: u64 = self.deopts.values().sum();
         out.push_str(&format!("tier1: deopts: {deopts}\n"));
         for (name, n) in &self.deopts {
-            out.push_str(&format!("tier1:   {name}: {n}\n"));
+            out.push_str(&format!("tier1:   deopt {name}: {n}\n"));
         }
         out.push_str(&format!("tier1: hot back edges: {}\n", self.hot_back_edges));
         out.push_str(&format!("tier1: executors installed: {}\n", self.executors_installed));
