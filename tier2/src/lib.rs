@@ -6,5 +6,7 @@ use sidewinder_vm::runtime::Vm;
 
 /// Wires tier 2 into the VM according to its options (PYTHON_JIT).
 pub fn install(vm: &mut Vm) {
-    let _ = vm.options.jit;
+    // Every mode runs tier 1 until the projector, optimizer and uop interpreter exist:
+    // no optimizer is registered, so hot back edges are declined and back off.
+    debug_assert!(vm.optimizer.is_none());
 }

@@ -10,7 +10,7 @@ use crate::objects::kind::Kind;
 use crate::objects::new;
 use crate::objects::types::{InstanceData, SuperData, TypeData};
 use crate::runtime::errors::{type_error, ExcType, PyErr};
-use crate::runtime::types::{is_subclass, lookup, make_type, type_data, type_name, type_name_of, type_of, types};
+use crate::runtime::types::{is_subclass, lookup, make_type, type_data, type_name_of, type_of, types};
 use crate::runtime::Vm;
 use crate::value::StackRef;
 use crate::PyResult;
@@ -37,10 +37,8 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
         return Err(type_error(format!("subclassing '{}' is not supported yet", base_data.name)));
     }
     let namespace = Handle::new(new::dict());
-    let f = body.downcast::<FunctionData>().expect("class body function");
     vm.push_function_frame(body, Args::positional(&[]))?;
     vm.frames.last_mut().expect("class body frame").locals_dict = namespace.get();
-    let _ = f;
     vm.run_top_frame()?;
     let kind = if exception_base { Kind::Exception } else { Kind::Instance };
     let class = make_type(types().type_, &name, base, kind, true);
@@ -142,6 +140,5 @@ pub fn new_super(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     }
     heap::incref(cls);
     heap::incref(obj);
-    let _ = type_name(cls);
     Ok(heap::alloc(types().super_, SuperData { start_after: cls, obj }))
 }

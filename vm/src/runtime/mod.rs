@@ -114,12 +114,6 @@ impl Vm {
 
     /// Runs a collection now (only at a safepoint: every frame's sp is in memory).
     pub fn collect_garbage(&mut self) {
-        let frames = &self.frames;
-        crate::heap::collect(&mut |visit| {
-            for frame in frames {
-                frame.walk(visit);
-            }
-            exc_state::walk(visit);
-        });
+        crate::heap::collect(&mut |visit| self.walk_roots(visit));
     }
 }

@@ -75,33 +75,13 @@ fn initialise_counters(units: &[Cell<u16>]) {
     while i < units.len() {
         let opcode = (units[i].get() & 0xff) as usize;
         let info = &INSTRUCTIONS[opcode];
-        if info.cache_units > 0 && i + 1 < units.len() {
-            if opcode == op::JUMP_BACKWARD as usize {
-                units[i + 1].set(counters::make(counters::JUMP_BACKWARD_WARMUP, 0));
-            } else if info.expansion.iter().any(|_| true) && has_counter(opcode as u8) {
-                units[i + 1].set(counters::make(counters::WARMUP, 0));
-            }
+        if opcode == op::JUMP_BACKWARD as usize {
+            units[i + 1].set(counters::make(counters::JUMP_BACKWARD_WARMUP, 0));
+        } else if info.adaptive {
+            units[i + 1].set(counters::make(counters::WARMUP, 0));
         }
         i += 1 + info.cache_units;
     }
-}
-
-fn has_counter(opcode: u8) -> bool {
-    use crate::opcodes::op;
-    matches!(
-        opcode,
-        op::LOAD_GLOBAL
-            | op::LOAD_ATTR
-            | op::STORE_ATTR
-            | op::TO_BOOL
-            | op::BINARY_OP
-            | op::COMPARE_OP
-            | op::BINARY_SUBSCR
-            | op::STORE_SUBSCR
-            | op::UNPACK_SEQUENCE
-            | op::FOR_ITER
-            | op::CALL
-    )
 }
 
 impl Vm {
@@ -125,13 +105,7 @@ impl Vm {
     pub fn run_module_code(&mut self, compiled: &CompiledCode) -> PyResult<StackRef> {
         let code = code_object(compiled);
         let globals = self.main_globals();
-        self.push_module_frame(code, globals)?;
+        self.push_code_frame(code, StackRef::NULL, globals)?;
         self.run_top_frame()
-    }
-
-    fn push_module_frame(&mut self, code: StackRef, globals: StackRef) -> PyResult<()> {
-        let data = code.downcast::<CodeData>().expect("code");
-        let _ = data;
-        self.push_code_frame(code, StackRef::NULL, globals)
     }
 }

@@ -11,7 +11,7 @@ use crate::objects::singletons::{BoolData, EllipsisData, NoneData, NotImplemente
 use crate::objects::str::StrData;
 use crate::objects::types::TypeData;
 use crate::runtime::errors::ExcType;
-use crate::value::{Header, Obj, StackRef};
+use crate::value::{Header, StackRef};
 
 pub struct BuiltinTypes {
     pub object: StackRef,
@@ -326,9 +326,4 @@ pub fn bootstrap() {
 fn set_header_type(obj: StackRef, ty: StackRef) {
     let header: &Header = obj.header().expect("heap object");
     header.ty.set(ty);
-}
-
-#[allow(dead_code)]
-fn _assert_layout() {
-    let _ = std::mem::size_of::<Obj<TypeData>>();
 }

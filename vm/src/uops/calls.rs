@@ -39,8 +39,6 @@ pub fn make_function(frame: &mut Frame, defaults: &[StackRef], kwdefaults: &[Sta
     )
 }
 
-pub fn check_pep_523() {}
-
 /// The callee is the function version the call site was specialized for, and the
 /// argument count matches its parameters exactly.
 #[inline(always)]

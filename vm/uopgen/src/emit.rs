@@ -94,7 +94,7 @@ pub fn emit_metadata(spec: &Spec) -> String {
     out.push_str("/// One uop of an instruction's expansion, with where its operand lives in the cache.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub struct UopInst {\n    pub uop: Uop,\n    /// Offset of the operand from the first cache unit, and its size in units (0: none).\n    pub operand_offset: u8,\n    pub operand_units: u8,\n}\n\n");
 
-    out.push_str("/// Static facts about an instruction.\n#[derive(Debug)]\npub struct InstInfo {\n    pub name: &'static str,\n    pub cache_units: usize,\n    /// The generic instruction this one specializes (itself when generic).\n    pub family: u8,\n    pub specialized: bool,\n    pub expansion: &'static [UopInst],\n    /// (memory slots popped, pushed) as a function of oparg.\n    pub stack_effect: fn(u32) -> (usize, usize),\n}\n\n");
+    out.push_str("/// Static facts about an instruction.\n#[derive(Debug)]\npub struct InstInfo {\n    pub name: &'static str,\n    pub cache_units: usize,\n    /// The generic instruction this one specializes (itself when generic).\n    pub family: u8,\n    pub specialized: bool,\n    /// A generic instruction with specializations and an adaptive counter.\n    pub adaptive: bool,\n    pub expansion: &'static [UopInst],\n    /// (memory slots popped, pushed) as a function of oparg.\n    pub stack_effect: fn(u32) -> (usize, usize),\n}\n\n");
     for inst in &order {
         let (ins, outs) = stack_of(spec, &inst.name).expect("checked");
         writeln!(
@@ -126,10 +126,11 @@ pub fn emit_metadata(spec: &Spec) -> String {
             .collect();
         writeln!(
             out,
-            "    InstInfo {{ name: \"{}\", cache_units: {}, family: op::{family}, specialized: {}, expansion: &[{}], stack_effect: stack_effect_{} }},",
+            "    InstInfo {{ name: \"{}\", cache_units: {}, family: op::{family}, specialized: {}, adaptive: {}, expansion: &[{}], stack_effect: stack_effect_{} }},",
             inst.name,
             inst.cache_units(),
             inst.family.is_some(),
+            is_adaptive(spec, inst),
             expansion.join(", "),
             inst.name
         )
@@ -137,6 +138,11 @@ pub fn emit_metadata(spec: &Spec) -> String {
     }
     out.push_str("];\n");
     out
+}
+
+/// Whether an instruction runs the adaptive counter: generic, specializable, counted.
+fn is_adaptive(spec: &Spec, inst: &Inst) -> bool {
+    inst.family.is_none() && !spec.specializations(&inst.name).is_empty() && inst.cache_entry("counter").is_some()
 }
 
 /// Emits the tier-1 dispatch: one `match` on the opcode byte. It expects the macros
@@ -147,8 +153,7 @@ pub fn emit_tier1(spec: &Spec, bodies: &BodySources) -> Result<String, String> {
     out.push_str("match opcode {\n");
     for inst in opcode_order(spec) {
         writeln!(out, "    op::{} => {{", inst.name).unwrap();
-        let has_specializations = !spec.specializations(&inst.name).is_empty();
-        if inst.family.is_none() && has_specializations && inst.cache_entry("counter").is_some() {
+        if is_adaptive(spec, inst) {
             writeln!(out, "        adaptive!(op::{});", inst.name).unwrap();
         }
         let base = inst.family.clone().unwrap_or_else(|| inst.name.clone());
