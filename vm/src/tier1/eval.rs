@@ -456,11 +456,12 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                         () => {{
                             let err = match oparg {
                                 0 => {
-                                    reraise = true;
                                     let handled = crate::runtime::exc_state::handled();
                                     if handled == crate::runtime::types::none() {
                                         PyErr::new(ExcType::RuntimeError, "No active exception to reraise")
                                     } else {
+                                        // A bare `raise` keeps the exception's traceback as is.
+                                        reraise = true;
                                         PyErr::from_exception(handled)
                                     }
                                 }
