@@ -68,8 +68,8 @@ pub fn run(vm: &mut Vm) -> PyResult<StackRef> {
 )]
 fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
     let Regs { mut frame, mut code, mut ip, mut sp } = Regs::load(vm);
-    // Errors raised by RERAISE (and bare raise) keep their traceback as is.
-    let mut reraise;
+    // Set by RERAISE (and bare raise), whose errors keep their traceback as is.
+    let mut reraise = false;
     // The instruction whose exception-table entry decides where an error goes. It
     // differs from the frame's `ip` after RERAISE restores the original `lasti`, which
     // tracebacks and pushed `lasti` values use (as CPython's INSTR_OFFSET vs f_lasti).
@@ -78,17 +78,9 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
         let error: PyErr = 'error: {
             'next_instr: loop {
                 let mut this_ip = ip;
-                let mut word = code.units[this_ip].get();
+                let word = code.units[this_ip].get();
                 let mut opcode = (word & 0xff) as u8;
                 let mut oparg = (word >> 8) as u32;
-                while opcode == op::EXTENDED_ARG {
-                    this_ip += 1;
-                    word = code.units[this_ip].get();
-                    opcode = (word & 0xff) as u8;
-                    oparg = (oparg << 8) | (word >> 8) as u32;
-                }
-                let this_ip = this_ip;
-                reraise = false;
                 'dispatch: loop {
                     let mut next_ip = this_ip + INSTRUCTION_UNITS[opcode as usize] as usize;
 
@@ -442,10 +434,16 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                             next_ip -= executor.original_oparg() as usize;
                         }};
                     }
+                    // EXTENDED_ARG supplies the high bits of the next instruction's oparg;
+                    // that instruction then runs as if it started here.
                     macro_rules! uop_EXTENDED_ARG {
-                        () => {
-                            unreachable!("EXTENDED_ARG is folded into the next instruction at fetch")
-                        };
+                        () => {{
+                            this_ip += 1;
+                            let word = code.units[this_ip].get();
+                            opcode = (word & 0xff) as u8;
+                            oparg = (oparg << 8) | (word >> 8) as u32;
+                            continue 'dispatch;
+                        }};
                     }
                     macro_rules! uop_CACHE {
                         () => {
@@ -503,12 +501,12 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
         };
         // Unwinding: find a handler in this frame or pop frames until one is found.
         let error = error;
-        if !reraise {
+        let was_reraise = std::mem::replace(&mut reraise, false);
+        if !was_reraise {
             vm.note_raise(&error);
         }
-        // SAFETY: `frame` is the live top frame.
         let mut at_ip = unwind_ip;
-        if !reraise {
+        if !was_reraise {
             // SAFETY: as above.
             vm.add_traceback(&error, unsafe { (*frame).code_ref }, unsafe { (*frame).ip });
         }
