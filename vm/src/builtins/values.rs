@@ -137,40 +137,7 @@ pub(crate) fn slice_index(vm: &mut Vm, v: Option<StackRef>) -> PyResult<Option<i
     }))
 }
 
-/// `PyFloat_AsDouble`: floats, ints, `__float__`, `__index__`; `what` is the text of
-/// the TypeError for other values, given the type name.
-pub(crate) fn to_f64_with(vm: &mut Vm, v: StackRef, what: impl Fn(&str) -> String) -> PyResult<f64> {
-    if let Some(f) = float_value(v) {
-        return Ok(f);
-    }
-    if let Some(i) = small_int(v) {
-        return Ok(i as f64);
-    }
-    if let Some(b) = v.downcast::<BigIntData>() {
-        return bigint_to_f64(&b.value);
-    }
-    if let Some(method) = lookup_special(v, "__float__") {
-        let result = vm.call(method, &[v])?;
-        return match float_value(result) {
-            Some(f) => Ok(f),
-            None => Err(type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                type_name_of(v),
-                type_name_of(result)
-            ))),
-        };
-    }
-    if lookup_special(v, "__index__").is_some() {
-        let b = index_bigint(vm, v)?;
-        return bigint_to_f64(&b);
-    }
-    Err(type_error(what(type_name_of(v))))
-}
-
-/// `PyFloat_AsDouble` with the message of the math module: "must be real number, not str".
-pub(crate) fn to_f64(vm: &mut Vm, v: StackRef) -> PyResult<f64> {
-    to_f64_with(vm, v, |t| format!("must be real number, not {t}"))
-}
+pub(crate) use crate::ops::{to_f64, to_f64_with};
 
 /// Equality decided without Python code when both values are strs or ints (or the
 /// same object); `None` when Python's `==` must be asked.

@@ -134,6 +134,11 @@ pub fn index_i64(vm: &mut Vm, v: StackRef) -> PyResult<i64> {
 
 /// PyFloat_AsDouble: floats, ints and bools, then `__float__`, then `__index__`.
 pub fn to_f64(vm: &mut Vm, v: StackRef) -> PyResult<f64> {
+    to_f64_with(vm, v, |t| format!("must be real number, not {t}"))
+}
+
+/// `to_f64` with the TypeError text for other values made by `what` from the type name.
+pub fn to_f64_with(vm: &mut Vm, v: StackRef, what: impl Fn(&str) -> String) -> PyResult<f64> {
     if let Some(f) = float_value(v) {
         if crate::ops::slots::is_builtin_type(crate::runtime::types::type_of(v)) {
             return Ok(f);
@@ -158,5 +163,5 @@ pub fn to_f64(vm: &mut Vm, v: StackRef) -> PyResult<f64> {
     if let Some(i) = index_value(vm, v)? {
         return i.to_f64();
     }
-    Err(type_error(format!("must be real number, not {}", type_name_of(v))))
+    Err(type_error(what(type_name_of(v))))
 }

@@ -25,7 +25,7 @@ mod slots;
 
 pub use arith::{absolute, binary_op, divmod, nb, power, unary_invert, unary_negative, unary_positive, NB_NAMES};
 pub use compare::{compare, eq, lt, CompareOp};
-pub use conversion::{index_i64, int_value, to_bigint, to_f64};
+pub use conversion::{index_i64, int_value, to_bigint, to_f64, to_f64_with};
 pub use hashing::hash;
 pub use iteration::{collect, iter, next};
 pub use mapping::{dict_del, dict_get, dict_set, dict_update};
