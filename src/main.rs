@@ -117,7 +117,10 @@ fn report_uncaught(vm: &mut Vm, err: &PyErr) -> u8 {
         return match code {
             None => 0,
             Some(c) if c == sidewinder_vm::runtime::types::none() => 0,
-            Some(c) if c.is_small_int() => c.small_int_value() as u8,
+            // Ints and bools are exit statuses (sys.exit(True) is 1), as in CPython.
+            Some(c) if sidewinder_vm::ops::int_value(c).is_some() => {
+                sidewinder_vm::ops::int_value(c).unwrap_or(1) as u8
+            }
             Some(c) => {
                 let text = sidewinder_vm::ops::str_string(vm, c).unwrap_or_default();
                 eprintln!("{text}");

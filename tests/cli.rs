@@ -241,3 +241,13 @@ fn script_uncaught_exception_exit_code() {
     );
     assert_eq!(last_nonempty_line(&out.stderr), "KeyError: 'missing'", "{}", out.describe());
 }
+
+#[test]
+fn sys_exit_with_a_bool_is_a_status() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_sidewinder"))
+        .args(["-c", "import sys; sys.exit(True)"])
+        .output()
+        .expect("run sidewinder");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stderr.is_empty(), "CPython prints nothing for sys.exit(True)");
+}
