@@ -153,12 +153,20 @@ pub fn set_type_attr(ty: StackRef, name: &str, value: StackRef) {
     crate::runtime::types::type_modified(ty);
 }
 
+/// The entry index of a str key, found without running Python code (str keys compare
+/// by value), with the key's hash. None when `key` is not a str.
+pub fn dict_find_str(dict: &DictData, key: StackRef) -> Option<(Option<usize>, i64)> {
+    let s = key.downcast::<StrData>()?;
+    let hash = str_hash(s);
+    let found =
+        dict.find_with(hash, |k| k == key || k.downcast::<StrData>().map(|o| o.value == s.value).unwrap_or(false));
+    Some((found, hash))
+}
+
 /// Sets a str-keyed entry without running Python code.
 pub fn dict_set_str(dict: &DictData, key: StackRef, value: StackRef) {
-    let s = key.downcast::<StrData>().expect("str key");
-    let hash = str_hash(s);
-    match dict.find_with(hash, |k| k == key || k.downcast::<StrData>().map(|o| o.value == s.value).unwrap_or(false)) {
-        Some(i) => dict.set_value_at(i, value),
-        None => dict.insert_new(hash, key, value),
+    match dict_find_str(dict, key).expect("str key") {
+        (Some(i), _) => dict.set_value_at(i, value),
+        (None, hash) => dict.insert_new(hash, key, value),
     }
 }

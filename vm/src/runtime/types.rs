@@ -8,7 +8,6 @@ use crate::heap;
 use crate::objects::dict::DictData;
 use crate::objects::kind::Kind;
 use crate::objects::singletons::{BoolData, EllipsisData, NoneData, NotImplementedData};
-use crate::objects::str::StrData;
 use crate::objects::types::TypeData;
 use crate::runtime::errors::ExcType;
 use crate::value::{Header, StackRef};
@@ -152,10 +151,8 @@ pub fn lookup(ty: StackRef, name: StackRef) -> Option<StackRef> {
 
 /// A dict lookup by str key that never runs Python code (str keys compare by value).
 pub fn dict_get_str(dict: &DictData, name: StackRef) -> Option<StackRef> {
-    let s = name.downcast::<StrData>()?;
-    let hash = crate::objects::new::str_hash(s);
-    dict.find_with(hash, |k| k == name || k.downcast::<StrData>().map(|o| o.value == s.value).unwrap_or(false))
-        .map(|i| dict.entry(i).value)
+    let (index, _) = crate::objects::new::dict_find_str(dict, name)?;
+    index.map(|i| dict.entry(i).value)
 }
 
 /// The current version of a type, assigning one if needed.

@@ -95,11 +95,7 @@ pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32,
 }
 
 fn dict_index(dict: &DictData, name: StackRef) -> Option<usize> {
-    let s = name.downcast::<crate::objects::str::StrData>()?;
-    let hash = crate::objects::new::str_hash(s);
-    dict.find_with(hash, |k| {
-        k == name || k.downcast::<crate::objects::str::StrData>().map(|o| o.value == s.value).unwrap_or(false)
-    })
+    crate::objects::new::dict_find_str(dict, name)?.0
 }
 
 fn fits_u16(index: usize) -> bool {
