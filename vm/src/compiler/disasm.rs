@@ -69,6 +69,24 @@ fn str_repr(s: &str) -> String {
 const COMPARE: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
 const BINARY: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
 
+/// The index into `names` that an instruction's oparg carries, if it names something
+/// (LOAD_GLOBAL and LOAD_ATTR keep a flag in the low bit).
+pub(crate) fn name_index(opcode: u8, arg: u32) -> Option<usize> {
+    match opcode {
+        op::LOAD_GLOBAL | op::LOAD_ATTR => Some((arg >> 1) as usize),
+        op::STORE_GLOBAL
+        | op::DELETE_GLOBAL
+        | op::LOAD_NAME
+        | op::STORE_NAME
+        | op::DELETE_NAME
+        | op::IMPORT_NAME
+        | op::IMPORT_FROM
+        | op::STORE_ATTR
+        | op::DELETE_ATTR => Some(arg as usize),
+        _ => None,
+    }
+}
+
 pub(crate) fn arg_repr(code: &CompiledCode, opcode: u8, arg: u32, end: usize) -> String {
     let name = |i: u32| code.names.get(i as usize).cloned().unwrap_or_else(|| "?".into());
     match opcode {
@@ -92,15 +110,6 @@ pub(crate) fn arg_repr(code: &CompiledCode, opcode: u8, arg: u32, end: usize) ->
                 n
             }
         }
-        op::STORE_GLOBAL
-        | op::DELETE_GLOBAL
-        | op::LOAD_NAME
-        | op::STORE_NAME
-        | op::DELETE_NAME
-        | op::IMPORT_NAME
-        | op::IMPORT_FROM
-        | op::STORE_ATTR
-        | op::DELETE_ATTR => name(arg),
         op::JUMP_FORWARD
         | op::POP_JUMP_IF_FALSE
         | op::POP_JUMP_IF_TRUE
@@ -137,7 +146,7 @@ pub(crate) fn arg_repr(code: &CompiledCode, opcode: u8, arg: u32, end: usize) ->
                 (c, true) => format!("{c}, with format"),
             }
         }
-        _ => String::new(),
+        _ => name_index(opcode, arg).map(|i| name(i as u32)).unwrap_or_default(),
     }
 }
 

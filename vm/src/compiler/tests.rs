@@ -65,19 +65,11 @@ fn validate(code: &CompiledCode) {
             op::LOAD_FAST | op::STORE_FAST | op::DELETE_FAST => {
                 assert!((arg as usize) < code.varnames.len())
             }
-            op::LOAD_GLOBAL | op::LOAD_ATTR => assert!(((arg >> 1) as usize) < code.names.len()),
-            op::STORE_GLOBAL
-            | op::DELETE_GLOBAL
-            | op::LOAD_NAME
-            | op::STORE_NAME
-            | op::DELETE_NAME
-            | op::IMPORT_NAME
-            | op::IMPORT_FROM
-            | op::STORE_ATTR
-            | op::DELETE_ATTR => {
-                assert!((arg as usize) < code.names.len())
+            _ => {
+                if let Some(i) = super::disasm::name_index(opcode, arg) {
+                    assert!(i < code.names.len())
+                }
             }
-            _ => {}
         }
     }
     for e in &code.exception_table {
