@@ -19,6 +19,9 @@ pub fn check(spec: &Spec, bodies: &BodySources) -> Result<(), String> {
     for inst in &spec.insts {
         for name in &inst.uops {
             let uop = spec.uop(name).ok_or_else(|| format!("instruction {}: unknown uop {name}", inst.name))?;
+            if uop.is_tier2_only() {
+                return Err(format!("instruction {}: uop {name} exists only in tier 2 traces", inst.name));
+            }
             if let Some(entry) = &uop.operand {
                 if inst.cache_entry(entry).is_none() {
                     return Err(format!(
@@ -93,10 +96,11 @@ pub fn written_arrays(uop: &Uop) -> Vec<&Item> {
 
 fn check_body(uop: &Uop, bodies: &BodySources) -> Result<(), String> {
     if uop.has("special") {
-        // Special uops are written by hand as tier-1 dispatch macros (and by tier 2 in
-        // its own interpreter); their body names the macro.
-        if uop.body_module() != "tier1" {
-            return Err(format!("uop {}: a special uop's body must name its tier1 macro", uop.name));
+        // Special uops are written by hand as dispatch macros: `tier1::` ones in the
+        // tier-1 loop (and again in the uop interpreter), `tier2::` ones only in the
+        // uop interpreter, since no instruction uses them.
+        if !matches!(uop.body_module(), "tier1" | "tier2") {
+            return Err(format!("uop {}: a special uop's body must name its tier1 or tier2 macro", uop.name));
         }
         return Ok(());
     }

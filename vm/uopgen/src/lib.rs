@@ -1,5 +1,6 @@
 //! sidewinder-uopgen: reads uops.toml, checks it, and generates the opcode tables and
-//! the tier-1 dispatch of sidewinder-vm. vm/build.rs is its only user; the checks are
+//! the tier-1 dispatch of sidewinder-vm (vm/build.rs), and the uop interpreter's
+//! dispatch of sidewinder-tier2 (tier2/build.rs). The checks are
 //! unit-tested here so that a bad uops.toml fails the build with a message naming the
 //! uop or instruction at fault.
 
@@ -15,13 +16,19 @@ pub use model::{BodySources, Spec};
 pub struct Generated {
     pub opcodes: String,
     pub tier1_dispatch: String,
+    /// The uop interpreter's dispatch (used by sidewinder-tier2's build script).
+    pub tier2_dispatch: String,
 }
 
 /// Parses, checks and generates from uops.toml text and the body sources.
 pub fn generate(toml_text: &str, bodies: &BodySources) -> Result<Generated, String> {
     let spec = model::parse(toml_text)?;
     check::check(&spec, bodies)?;
-    Ok(Generated { opcodes: emit::emit_metadata(&spec), tier1_dispatch: emit::emit_tier1(&spec, bodies)? })
+    Ok(Generated {
+        opcodes: emit::emit_metadata(&spec),
+        tier1_dispatch: emit::emit_tier1(&spec, bodies)?,
+        tier2_dispatch: emit::emit_tier2(&spec, bodies)?,
+    })
 }
 
 /// Reads every `*.rs` file of a bodies directory, keyed by module name.

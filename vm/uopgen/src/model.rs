@@ -94,6 +94,10 @@ impl Uop {
     pub fn body_module(&self) -> &str {
         self.body.split("::").next().unwrap_or("")
     }
+    /// A uop that only tier-2 traces contain (written by hand in the uop interpreter).
+    pub fn is_tier2_only(&self) -> bool {
+        self.has("special") && self.body_module() == "tier2"
+    }
     pub fn body_fn(&self) -> &str {
         self.body.rsplit("::").next().unwrap_or("")
     }

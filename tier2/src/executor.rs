@@ -1,0 +1,162 @@
+//! Executors: an optimized trace with its exits, its dependencies and its validity.
+//! A root executor is installed at a loop's back edge as ENTER_EXECUTOR; a side
+//! executor hangs off a hot exit of another executor (a trace tree). Building one runs
+//! projection, the optimizer, the dump and the dependency registration.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use sidewinder_vm::objects::code::CodeData;
+use sidewinder_vm::runtime::Vm;
+use sidewinder_vm::tier1::hooks::{Executor, ExecutorExit};
+use sidewinder_vm::tier1::specialize::uninstall_executor;
+use sidewinder_vm::objects::dict::DictData;
+use sidewinder_vm::tier1::watchers;
+use sidewinder_vm::{PyResult, StackRef};
+
+use crate::ir::{Dependency, ExitKind, ExitSpec, Trace};
+use crate::projector::{self, Abort, Start};
+use crate::state::{self, with_stats};
+use crate::{dump, interpreter, optimizer};
+
+/// Exits taken before a side trace is projected from an exit.
+pub const SIDE_EXIT_THRESHOLD: u32 = 32;
+/// Most side traces chained below a root (length-limit continuations are allowed
+/// further, up to `MAX_CONTINUATION_DEPTH`).
+pub const MAX_CHAIN_DEPTH: u8 = 6;
+const MAX_CONTINUATION_DEPTH: u8 = 32;
+
+/// An exit of an executor, with its counter and its side trace.
+pub struct Exit {
+    pub spec: ExitSpec,
+    /// Times taken.
+    pub taken: Cell<u32>,
+    /// The count at which a side trace is next attempted (doubles on failure).
+    pub next_attempt: Cell<u32>,
+    pub side: RefCell<Option<Rc<TraceExecutor>>>,
+}
+
+/// Where a root executor is installed.
+pub struct Installation {
+    pub code_ref: StackRef,
+    pub back_edge_ip: usize,
+    pub original_oparg: u32,
+}
+
+pub struct TraceExecutor {
+    /// Numbers executors in creation order (for dumps).
+    pub id: u64,
+    pub trace: Trace,
+    pub exits: Box<[Exit]>,
+    valid: Cell<bool>,
+    pub installed: Option<Installation>,
+    /// 0 for a root executor, else one more than its parent.
+    pub chain_depth: u8,
+}
+
+impl TraceExecutor {
+    /// Whether a side trace may grow from `exit` now.
+    pub fn wants_side_trace(&self, exit: &Exit) -> bool {
+        match exit.spec.kind {
+            ExitKind::LengthLimit => self.chain_depth < MAX_CONTINUATION_DEPTH,
+            ExitKind::End => false,
+            _ => self.chain_depth < MAX_CHAIN_DEPTH && exit.taken.get() >= exit.next_attempt.get(),
+        }
+    }
+}
+
+impl Executor for TraceExecutor {
+    fn execute(&self, vm: &mut Vm) -> PyResult<ExecutorExit> {
+        interpreter::run(vm, self)
+    }
+
+    fn is_valid(&self) -> bool {
+        self.valid.get()
+    }
+
+    fn original_oparg(&self) -> u32 {
+        self.installed.as_ref().map(|i| i.original_oparg).unwrap_or(0)
+    }
+
+    fn invalidate(&self) {
+        if !self.valid.replace(false) {
+            return;
+        }
+        if let Some(installed) = &self.installed {
+            if let Some(code) = installed.code_ref.downcast::<CodeData>() {
+                uninstall_executor(code, installed.back_edge_ip, installed.original_oparg);
+            }
+        }
+        // Side traces are reachable only through this executor: let them go with it.
+        for exit in self.exits.iter() {
+            exit.side.borrow_mut().take();
+        }
+    }
+}
+
+/// Projects, optimizes and builds an executor from `start`. Counts the trace or the
+/// abort reason.
+pub fn build(
+    start: &Start,
+    chain_depth: u8,
+    installed: Option<Installation>,
+) -> Result<Rc<TraceExecutor>, Abort> {
+    let config = state::config();
+    let result = projector::project(start, config.max_trace_length).and_then(|projected| {
+        let mut optimized = projected.clone();
+        if config.optimize {
+            optimizer::optimize(&mut optimized).map_err(|c| Abort(format!("optimizer: {}", c.0)))?;
+        }
+        Ok((projected, optimized))
+    });
+    let (projected, optimized) = match result {
+        Ok(traces) => traces,
+        Err(abort) => {
+            with_stats(|s| *s.aborted.entry(abort.0.clone()).or_default() += 1);
+            return Err(abort);
+        }
+    };
+    let id = with_stats(|s| {
+        if chain_depth == 0 {
+            s.traces_created += 1;
+        } else {
+            s.side_traces_created += 1;
+        }
+        s.uops_before_optimization += projected.uops.len() as u64;
+        s.uops_after_optimization += optimized.uops.len() as u64;
+        s.traces_created + s.side_traces_created
+    });
+    let exits = optimized
+        .exits
+        .iter()
+        .map(|spec| Exit {
+            spec: *spec,
+            taken: Cell::new(0),
+            next_attempt: Cell::new(if spec.kind == ExitKind::LengthLimit { 0 } else { SIDE_EXIT_THRESHOLD }),
+            side: RefCell::new(None),
+        })
+        .collect();
+    if config.dump.is_some() {
+        dump::write(id, chain_depth, &projected, &optimized, config.dump.as_ref().and_then(|d| d.as_deref()));
+    }
+    let executor =
+        Rc::new(TraceExecutor { id, trace: optimized, exits, valid: Cell::new(true), installed, chain_depth });
+    register_dependencies(&executor);
+    Ok(executor)
+}
+
+fn register_dependencies(executor: &Rc<TraceExecutor>) {
+    let as_dyn: Rc<dyn Executor> = executor.clone();
+    let weak: Weak<dyn Executor> = Rc::downgrade(&as_dyn);
+    for dependency in &executor.trace.dependencies {
+        match *dependency {
+            Dependency::Dict(dict) => {
+                if let Some(dict) = dict.downcast::<DictData>() {
+                    watchers::watch_dict(dict, &weak);
+                }
+            }
+            Dependency::Type(ty) => watchers::watch_type(ty, &weak),
+            Dependency::FunctionVersion(version) => watchers::watch_function_version(version, &weak),
+        }
+    }
+}

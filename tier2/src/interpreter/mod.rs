@@ -1,0 +1,391 @@
+//! The uop interpreter (PYTHON_JIT=interp): runs an executor's trace uop by uop with
+//! exactly tier 1's semantics, the reference the JIT must match.
+//!
+//! The dispatch `match` is generated from uops.toml (tier2/build.rs) and calls the same
+//! uop bodies as tier 1. The trace works on the VM's real frames: `_PUSH_FRAME` pushes
+//! the callee's frame and `_POP_FRAME` pops it, so when the trace is left (an exit or
+//! an error) the frames of inlined calls are already in place. Leaving writes the top
+//! frame's `ip` and `sp` back, and tier 1 resumes at that exact instruction. The stack
+//! pointer is written to the frame before every escaping uop, so a collection inside a
+//! trace sees exact stacks.
+//!
+//! A hot exit grows a side trace, which later runs directly from that exit.
+
+use std::rc::Rc;
+
+use sidewinder_vm::objects::code::CodeData;
+use sidewinder_vm::opcodes::{op, Uop};
+use sidewinder_vm::runtime::Vm;
+use sidewinder_vm::tier1::hooks::{Executor, ExecutorExit};
+use sidewinder_vm::uops::Keys;
+use sidewinder_vm::value::StackPtr;
+use sidewinder_vm::{PyErr, PyResult, StackRef};
+
+use crate::executor::{self, TraceExecutor};
+use crate::ir::ExitKind;
+use crate::projector::Start;
+use crate::state::with_stats;
+
+/// How one run of a trace ended.
+enum Outcome {
+    /// Left through this exit; the top frame's ip and sp are written back.
+    Exit(u16),
+    Error(PyErr),
+}
+
+/// Runs `root` and the side traces its exits lead to, until a trace leaves for tier 1.
+pub fn run(vm: &mut Vm, root: &TraceExecutor) -> PyResult<ExecutorExit> {
+    with_stats(|s| s.executors_entered += 1);
+    let mut side: Option<Rc<TraceExecutor>> = None;
+    loop {
+        let current: &TraceExecutor = side.as_deref().unwrap_or(root);
+        let exit_index = match run_trace(vm, current) {
+            Outcome::Exit(index) => index,
+            Outcome::Error(e) => return Err(e),
+        };
+        with_stats(|s| s.exits_taken += 1);
+        let exit = &current.exits[exit_index as usize];
+        exit.taken.set(exit.taken.get().saturating_add(1));
+        let existing = exit.side.borrow().clone();
+        let next = match existing {
+            Some(next) if next.is_valid() => Some(next),
+            Some(_) => {
+                // Its dependency changed: drop it and start counting again.
+                exit.side.borrow_mut().take();
+                exit.taken.set(0);
+                None
+            }
+            None if current.wants_side_trace(exit) && !at_enter_executor(vm) => grow_side_trace(vm, current, exit),
+            None => None,
+        };
+        match next {
+            Some(next) => side = Some(next),
+            None => return Ok(ExecutorExit::Resume),
+        }
+    }
+}
+
+/// Whether tier 1 would resume at an installed executor (leave it to tier 1 to enter).
+fn at_enter_executor(vm: &Vm) -> bool {
+    let frame = vm.frame();
+    (frame.code.units[frame.ip].get() & 0xff) as u8 == op::ENTER_EXECUTOR
+}
+
+/// Projects a side trace from the exit just taken (the top frame is where it resumes).
+fn grow_side_trace(vm: &Vm, parent: &TraceExecutor, exit: &executor::Exit) -> Option<Rc<TraceExecutor>> {
+    let frame = vm.frame();
+    let start = Start {
+        code_ref: frame.code_ref,
+        ip: frame.ip,
+        globals: frame.globals,
+        builtins: frame.builtins,
+        loop_back_edge: None,
+    };
+    match executor::build(&start, parent.chain_depth + 1, None) {
+        Ok(side) => {
+            *exit.side.borrow_mut() = Some(side.clone());
+            Some(side)
+        }
+        Err(_) => {
+            exit.next_attempt.set(exit.taken.get().saturating_mul(2).max(executor::SIDE_EXIT_THRESHOLD));
+            None
+        }
+    }
+}
+
+/// The top frame's code (for the uops that read names and constants through the VM).
+fn top_code(vm: &Vm) -> &'static CodeData {
+    vm.frame().code
+}
+
+// The generated dispatch binds every body result uniformly, unit values included.
+#[allow(
+    unused_macros,
+    unused_parens,
+    unused_variables,
+    unused_assignments,
+    unreachable_code,
+    clippy::needless_late_init,
+    clippy::let_unit_value,
+    clippy::identity_op,
+    clippy::unit_arg,
+    clippy::let_and_return,
+    clippy::match_single_binding
+)]
+fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
+    let uops = &executor.trace.uops[..];
+    let mut sp = StackPtr::new(vm.frame().sp);
+    let mut typed_keys: Option<Keys> = None;
+    let mut pc = 0usize;
+    let mut executed = 0u64;
+    let _ = top_code;
+    loop {
+        let inst = &uops[pc];
+        let uop = inst.uop;
+        let oparg = inst.oparg;
+        executed += 1;
+
+        macro_rules! frame_mut {
+            () => {
+                vm.frames.last_mut().expect("a trace runs in a frame")
+            };
+        }
+        macro_rules! stack_peek {
+            ($depth:expr) => {
+                sp.peek($depth)
+            };
+        }
+        macro_rules! stack_slice {
+            ($depth:expr, $count:expr) => {
+                sp.slice($depth, $count)
+            };
+        }
+        macro_rules! stack_scratch {
+            ($offset:expr, $count:expr) => {
+                sp.scratch($offset, $count)
+            };
+        }
+        macro_rules! stack_drop {
+            ($n:expr) => {
+                sp.drop_n($n)
+            };
+        }
+        macro_rules! stack_push {
+            ($v:expr) => {
+                sp.push($v)
+            };
+        }
+        macro_rules! stack_advance {
+            ($n:expr) => {
+                sp.advance($n)
+            };
+        }
+        macro_rules! stack_push_nulls {
+            ($n:expr) => {
+                for _ in 0..$n {
+                    sp.push(StackRef::NULL);
+                }
+            };
+        }
+        macro_rules! stack_push_from {
+            ($slice:expr) => {{
+                // The values sit in scratch room just above the stack: copy them out
+                // before pushing over it.
+                let values: Vec<StackRef> = $slice.to_vec();
+                for value in values {
+                    sp.push(value);
+                }
+            }};
+        }
+        macro_rules! uop_operand {
+            () => {
+                inst.operand
+            };
+        }
+        macro_rules! typed_register {
+            (Keys) => {
+                (&mut typed_keys)
+            };
+        }
+        macro_rules! sync_sp {
+            () => {
+                frame_mut!().sp = sp.raw()
+            };
+        }
+        macro_rules! leave {
+            ($outcome:expr) => {{
+                with_stats(|s| s.uops_executed += executed);
+                return $outcome;
+            }};
+        }
+        macro_rules! raise {
+            ($e:expr) => {{
+                let e = $e;
+                let frame = frame_mut!();
+                frame.sp = sp.raw();
+                frame.ip = inst.target as usize;
+                leave!(Outcome::Error(e));
+            }};
+        }
+        macro_rules! exit_trace {
+            () => {{
+                let target = executor.exits[inst.exit as usize].spec.target;
+                let frame = frame_mut!();
+                frame.sp = sp.raw();
+                frame.ip = target as usize;
+                leave!(Outcome::Exit(inst.exit));
+            }};
+        }
+        macro_rules! branch {
+            ($taken:expr) => {
+                if $taken != inst.expect_jump {
+                    exit_trace!();
+                }
+            };
+        }
+        macro_rules! exhausted {
+            () => {
+                exit_trace!()
+            };
+        }
+        macro_rules! next_uop {
+            () => {{
+                pc += 1;
+                continue;
+            }};
+        }
+        macro_rules! safepoint {
+            () => {
+                if vm.safepoint_due() {
+                    sync_sp!();
+                    if let Err(e) = vm.safepoint() {
+                        raise!(e);
+                    }
+                }
+            };
+        }
+        macro_rules! not_in_traces {
+            () => {
+                unreachable!("{} is never projected into a trace", uop.name())
+            };
+        }
+
+        // Special uops of tier 1 that traces contain.
+        macro_rules! uop_RESUME {
+            () => {
+                safepoint!()
+            };
+        }
+        macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
+            () => {{
+                let argc = oparg as usize;
+                let callable = sp.peek(argc + 1);
+                let with_self = !sp.peek(argc).is_null() as usize;
+                let values = sp.slice(0, argc + with_self);
+                if let Err(e) = vm.push_frame_exact(callable, values) {
+                    raise!(e);
+                }
+                sp.drop_n(argc + 2);
+            }};
+        }
+        macro_rules! uop__SAVE_RETURN_OFFSET {
+            () => {{
+                // The callee's frame is already pushed: the caller is second from the top.
+                let depth = vm.frames.len();
+                vm.frames[depth - 2].return_ip = inst.operand as usize;
+            }};
+        }
+        macro_rules! uop__PUSH_FRAME {
+            () => {{
+                let depth = vm.frames.len();
+                let caller = &mut vm.frames[depth - 2];
+                caller.sp = sp.raw();
+                caller.ip = inst.target as usize;
+                sp = StackPtr::new(vm.frames[depth - 1].sp);
+            }};
+        }
+        macro_rules! uop__POP_FRAME {
+            () => {{
+                let retval = sp.pop();
+                vm.pop_frame();
+                sp = StackPtr::new(vm.frame().sp);
+                sp.push(retval);
+            }};
+        }
+        macro_rules! uop_CALL {
+            () => {
+                not_in_traces!()
+            };
+        }
+        macro_rules! uop_CALL_KW {
+            () => {
+                not_in_traces!()
+            };
+        }
+        macro_rules! uop_CALL_FUNCTION_EX {
+            () => {
+                not_in_traces!()
+            };
+        }
+        macro_rules! uop_JUMP_BACKWARD {
+            () => {
+                not_in_traces!()
+            };
+        }
+        macro_rules! uop_ENTER_EXECUTOR {
+            () => {
+                not_in_traces!()
+            };
+        }
+        macro_rules! uop_EXTENDED_ARG {
+            () => {
+                not_in_traces!()
+            };
+        }
+        macro_rules! uop_CACHE {
+            () => {
+                not_in_traces!()
+            };
+        }
+        macro_rules! uop_RAISE_VARARGS {
+            () => {
+                not_in_traces!()
+            };
+        }
+        macro_rules! uop_RERAISE {
+            () => {
+                not_in_traces!()
+            };
+        }
+        // Tier-2-only uops.
+        macro_rules! uop__SET_IP {
+            () => {
+                frame_mut!().ip = inst.operand as usize
+            };
+        }
+        macro_rules! uop__CHECK_VALIDITY {
+            () => {
+                if !executor.is_valid() {
+                    exit_trace!();
+                }
+            };
+        }
+        macro_rules! uop__JUMP_TO_TOP {
+            () => {{
+                safepoint!();
+                pc = 0;
+                continue;
+            }};
+        }
+        macro_rules! uop__EXIT_TRACE {
+            () => {
+                exit_trace!()
+            };
+        }
+        macro_rules! uop__LOAD_CONST_INLINE {
+            () => {{
+                sp.push(StackRef::from_bits(inst.operand as usize));
+                if oparg & 1 != 0 {
+                    sp.push(StackRef::NULL);
+                }
+            }};
+        }
+        macro_rules! uop__POP_TOP_LOAD_CONST_INLINE {
+            () => {{
+                sp.drop_n(1);
+                sp.push(StackRef::from_bits(inst.operand as usize));
+                if oparg & 1 != 0 {
+                    sp.push(StackRef::NULL);
+                }
+            }};
+        }
+
+        include!(concat!(env!("OUT_DIR"), "/tier2_dispatch.rs"))
+    }
+}
+
+/// Kept for `ExitKind` users in this module's docs.
+#[allow(dead_code)]
+fn exit_kind_name(kind: ExitKind) -> &'static str {
+    kind.name()
+}

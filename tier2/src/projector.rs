@@ -1,0 +1,306 @@
+//! Projection: turns the specialized bytecode from a start point into a straight-line
+//! trace of uops, expanding each instruction through its uops.toml expansion.
+//!
+//! - Conditional jumps follow the direction their history bits favour; the other
+//!   direction becomes an exit.
+//! - Python calls specialized as CALL_PY_EXACT_ARGS or CALL_BOUND_METHOD_EXACT_ARGS are
+//!   followed into the callee, found through the function-by-version cache:
+//!   `_SAVE_RETURN_OFFSET` records the return point, `_PUSH_FRAME` enters the callee,
+//!   and its RETURN_VALUE becomes `_POP_FRAME`, after which projection continues in the
+//!   caller. A recursive call (a callee already on the projected frame stack) and calls
+//!   deeper than `MAX_INLINE_DEPTH` end the trace instead.
+//! - Each instruction starts with `_SET_IP`; after an escaping instruction the next one
+//!   starts with `_CHECK_VALIDITY`.
+//! - The trace closes with `_JUMP_TO_TOP` when it reaches the root loop's back edge.
+//!   Otherwise it ends with `_EXIT_TRACE`: at an instruction it cannot trace, or at the
+//!   length limit with an exit that continues in a further trace.
+
+use sidewinder_vm::objects::code::CodeData;
+use sidewinder_vm::opcodes::{op, uop_flags, Uop, INSTRUCTIONS, INSTRUCTION_UNITS};
+use sidewinder_vm::runtime::call::{code_for_function_version, globals_for_function_version};
+use sidewinder_vm::StackRef;
+
+use crate::ir::{ExitKind, ExitSpec, ProjectedFrame, Trace, TraceUop};
+
+/// Most uops in one trace.
+pub const MAX_TRACE_LENGTH: usize = 800;
+/// Most instructions one projection reads (guards against jump-only cycles).
+const MAX_INSTRUCTIONS: usize = 2000;
+/// Most frames inlined below the root.
+pub const MAX_INLINE_DEPTH: usize = 8;
+/// Room kept for the uops of one instruction and the final exit.
+const RESERVE: usize = 16;
+/// A trace that ends with fewer uops of real work than this is not worth running.
+const MIN_USEFUL_UOPS: usize = 3;
+
+/// Where a projection starts.
+pub struct Start {
+    pub code_ref: StackRef,
+    pub ip: usize,
+    /// The globals the start frame runs with.
+    pub globals: StackRef,
+    pub builtins: StackRef,
+    /// For a root trace: the code unit of the back edge that closes the loop.
+    pub loop_back_edge: Option<usize>,
+}
+
+/// Why a projection produced nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Abort(pub String);
+
+/// One decoded instruction.
+struct Decoded {
+    /// Where it starts, EXTENDED_ARG prefixes included: where tier 1 resumes.
+    resume_ip: usize,
+    /// The code unit of the opcode itself.
+    ip: usize,
+    opcode: u8,
+    oparg: u32,
+    next_ip: usize,
+}
+
+fn decode(code: &CodeData, at: usize) -> Decoded {
+    let mut ip = at;
+    let mut word = code.units[ip].get();
+    let mut oparg = (word >> 8) as u32;
+    while (word & 0xff) as u8 == op::EXTENDED_ARG {
+        ip += 1;
+        word = code.units[ip].get();
+        oparg = (oparg << 8) | (word >> 8) as u32;
+    }
+    let opcode = (word & 0xff) as u8;
+    Decoded { resume_ip: at, ip, opcode, oparg, next_ip: ip + INSTRUCTION_UNITS[opcode as usize] as usize }
+}
+
+fn read_cache(code: &CodeData, at: usize, units: usize) -> u64 {
+    (0..units).fold(0u64, |value, i| value | (code.units[at + i].get() as u64) << (16 * i))
+}
+
+/// Whether the history bits of a conditional jump favour taking it.
+fn likely_taken(history: u16) -> bool {
+    history.count_ones() > 8
+}
+
+/// Special uops the uop interpreter runs; an instruction using any other special uop
+/// ends the trace.
+fn traceable_special(uop: Uop) -> bool {
+    matches!(uop, Uop::RESUME | Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_SAVE_RETURN_OFFSET | Uop::_PUSH_FRAME | Uop::_POP_FRAME)
+}
+
+struct Projection {
+    trace: Trace,
+    /// The projected frame each level runs in, innermost last, with its return point.
+    stack: Vec<(u8, usize)>,
+    frame: u8,
+    escaped: bool,
+}
+
+impl Projection {
+    fn code(&self) -> &'static CodeData {
+        self.trace.frames[self.frame as usize].code
+    }
+
+    fn emit(&mut self, uop: Uop, oparg: u32, operand: u64, target: usize) -> usize {
+        self.trace.uops.push(TraceUop::new(uop, oparg, operand, target as u32, self.frame));
+        self.trace.uops.len() - 1
+    }
+
+    fn emit_exit(&mut self, uop: Uop, target: usize, kind: ExitKind, at: usize) {
+        let index = self.emit(uop, 0, 0, at);
+        let exit = self.trace.add_exit(ExitSpec { target: target as u32, kind, frame: self.frame });
+        self.trace.uops[index].exit = exit;
+    }
+
+    /// Ends the trace with an exit to `target`.
+    fn end(&mut self, target: usize, kind: ExitKind) {
+        self.emit_exit(Uop::_EXIT_TRACE, target, kind, target);
+    }
+
+    fn is_on_stack(&self, code_ref: StackRef) -> bool {
+        self.trace.frames[self.frame as usize].code_ref == code_ref
+            || self.stack.iter().any(|(f, _)| self.trace.frames[*f as usize].code_ref == code_ref)
+    }
+}
+
+/// Projects a trace from `start`. Returns the trace, or why there is none.
+pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
+    let code = start.code_ref.downcast::<CodeData>().ok_or_else(|| Abort("not a code object".into()))?;
+    let root = ProjectedFrame {
+        code_ref: start.code_ref,
+        code,
+        globals: Some(start.globals),
+        builtins: Some(start.builtins),
+        caller: None,
+        function_version: None,
+    };
+    let mut p = Projection {
+        trace: Trace {
+            uops: Vec::new(),
+            exits: Vec::new(),
+            frames: vec![root],
+            start_ip: start.ip as u32,
+            closes_loop: false,
+            dependencies: Vec::new(),
+            constants: Vec::new(),
+        },
+        stack: Vec::new(),
+        frame: 0,
+        escaped: false,
+    };
+    let loop_head = start.loop_back_edge.map(|_| start.ip);
+    let max_length = max_length.clamp(RESERVE * 2, MAX_TRACE_LENGTH);
+    let mut ip = start.ip;
+    let mut instructions = 0;
+    let ended_at: &'static str = loop {
+        instructions += 1;
+        let code = p.code();
+        if ip >= code.units.len() {
+            return Err(Abort("ran off the end of the code".into()));
+        }
+        let d = decode(code, ip);
+        let info = &INSTRUCTIONS[d.opcode as usize];
+        if p.trace.uops.len() + RESERVE > max_length || instructions > MAX_INSTRUCTIONS {
+            p.end(d.resume_ip, ExitKind::LengthLimit);
+            break "length limit";
+        }
+        // Jumps with one destination are followed without emitting anything.
+        match d.opcode {
+            op::JUMP_FORWARD => {
+                ip = d.next_ip + d.oparg as usize;
+                continue;
+            }
+            op::JUMP_BACKWARD_NO_INTERRUPT => {
+                ip = d.next_ip - d.oparg as usize;
+                continue;
+            }
+            op::NOP => {
+                ip = d.next_ip;
+                continue;
+            }
+            _ => {}
+        }
+        if p.escaped {
+            p.emit_exit(Uop::_CHECK_VALIDITY, d.resume_ip, ExitKind::Validity, d.ip);
+            p.escaped = false;
+        }
+        match d.opcode {
+            op::JUMP_BACKWARD => {
+                let destination = d.next_ip - d.oparg as usize;
+                if p.frame == 0 && Some(destination) == loop_head {
+                    p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+                    p.emit(Uop::_JUMP_TO_TOP, 0, 0, d.ip);
+                    p.trace.closes_loop = true;
+                    break "loop closed";
+                }
+                p.end(d.resume_ip, ExitKind::End);
+                break "inner loop";
+            }
+            op::RETURN_VALUE => {
+                let Some((caller, return_ip)) = p.stack.pop() else {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "return from the trace's frame";
+                };
+                p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+                p.emit(Uop::_POP_FRAME, 0, 0, d.ip);
+                p.frame = caller;
+                ip = return_ip;
+                continue;
+            }
+            op::CALL_PY_EXACT_ARGS | op::CALL_BOUND_METHOD_EXACT_ARGS => {
+                let version = read_cache(code, d.ip + 2, 2) as u32;
+                let Some(callee_ref) = code_for_function_version(version) else {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "callee unknown";
+                };
+                if p.is_on_stack(callee_ref) {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "recursive call";
+                }
+                if p.stack.len() >= MAX_INLINE_DEPTH || p.trace.frames.len() >= u8::MAX as usize {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "inlining too deep";
+                }
+                let callee = callee_ref.downcast::<CodeData>().expect("the cache holds code objects");
+                p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+                emit_expansion(&mut p, &d);
+                p.trace.frames.push(ProjectedFrame {
+                    code_ref: callee_ref,
+                    code: callee,
+                    globals: globals_for_function_version(version),
+                    builtins: p.trace.frames[p.frame as usize].builtins,
+                    caller: Some(p.frame),
+                    function_version: Some(version),
+                });
+                p.stack.push((p.frame, d.next_ip));
+                p.frame = (p.trace.frames.len() - 1) as u8;
+                ip = 0;
+                continue;
+            }
+            _ => {}
+        }
+        let unsupported =
+            info.expansion.iter().any(|u| u.uop.flags() & uop_flags::SPECIAL != 0 && !traceable_special(u.uop));
+        if unsupported {
+            p.end(d.resume_ip, ExitKind::End);
+            break info.name;
+        }
+        p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+        let (taken, continue_at) = emit_expansion(&mut p, &d);
+        let _ = taken;
+        ip = continue_at;
+    };
+    let work = p.trace.uops.iter().filter(|u| !matches!(u.uop, Uop::_SET_IP | Uop::_CHECK_VALIDITY | Uop::_EXIT_TRACE)).count();
+    if !p.trace.closes_loop && work < MIN_USEFUL_UOPS {
+        return Err(Abort(format!("too short: stopped at {ended_at}")));
+    }
+    Ok(p.trace)
+}
+
+/// Emits an instruction's uops. Returns whether a conditional jump is followed and
+/// where projection continues.
+fn emit_expansion(p: &mut Projection, d: &Decoded) -> (bool, usize) {
+    let code = p.code();
+    let info = &INSTRUCTIONS[d.opcode as usize];
+    let jump_destination = d.next_ip + d.oparg as usize;
+    // Conditional jumps: follow the likely direction.
+    let history = if info.expansion.iter().any(|u| u.uop.flags() & uop_flags::JUMP != 0) && info.cache_units > 0 {
+        code.units[d.ip + 1].get()
+    } else {
+        0
+    };
+    let is_conditional = info.name.starts_with("POP_JUMP_IF");
+    let follow_jump = is_conditional && likely_taken(history);
+    let mut continue_at = if follow_jump { jump_destination } else { d.next_ip };
+    for u in info.expansion {
+        let operand = if u.operand_units > 0 {
+            read_cache(code, d.ip + 1 + u.operand_offset as usize, u.operand_units as usize)
+        } else {
+            0
+        };
+        let operand = if u.uop == Uop::_SAVE_RETURN_OFFSET { d.next_ip as u64 } else { operand };
+        let index = p.emit(u.uop, d.oparg, operand, d.ip);
+        let flags = u.uop.flags();
+        let exit = if flags & uop_flags::JUMP != 0 {
+            // The other direction: for FOR_ITER, the exhausted iterator's destination.
+            let other = if is_conditional && follow_jump { d.next_ip } else { jump_destination };
+            Some(ExitSpec { target: other as u32, kind: ExitKind::Branch, frame: p.frame })
+        } else if flags & (uop_flags::EXIT | uop_flags::DEOPT) != 0 {
+            Some(ExitSpec { target: d.resume_ip as u32, kind: ExitKind::Guard, frame: p.frame })
+        } else {
+            None
+        };
+        if let Some(exit) = exit {
+            let exit_index = p.trace.add_exit(exit);
+            let uop = &mut p.trace.uops[index];
+            uop.exit = exit_index;
+            uop.expect_jump = follow_jump;
+        }
+        if flags & uop_flags::ESCAPES != 0 {
+            p.escaped = true;
+        }
+    }
+    if !is_conditional {
+        continue_at = d.next_ip;
+    }
+    (follow_jump, continue_at)
+}

@@ -1,0 +1,104 @@
+//! Tier 2's settings (from `-X` options) and its counters for `-X jit-stats`, kept per
+//! thread next to the VM that runs on it.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Settings read once from the VM's `-X` options.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `-X jit-opt=0` turns the optimizer's passes off.
+    pub optimize: bool,
+    /// `-X jit-dump`: Some(None) prints to stderr, Some(Some(dir)) writes files.
+    pub dump: Option<Option<PathBuf>>,
+    /// `-X jit-trace-limit=N`: the most uops in one trace.
+    pub max_trace_length: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { optimize: true, dump: None, max_trace_length: crate::projector::MAX_TRACE_LENGTH }
+    }
+}
+
+impl Config {
+    /// Reads `-X jit-opt=0|1`, `-X jit-dump[=DIR]` and `-X jit-trace-limit=N`.
+    pub fn from_x_options(options: &[String]) -> Config {
+        let mut config = Config::default();
+        for option in options {
+            let (key, value) = match option.split_once('=') {
+                Some((k, v)) => (k, Some(v)),
+                None => (option.as_str(), None),
+            };
+            match key {
+                "jit-opt" => config.optimize = value != Some("0"),
+                "jit-dump" => config.dump = Some(value.filter(|v| !v.is_empty()).map(PathBuf::from)),
+                "jit-trace-limit" => {
+                    if let Some(n) = value.and_then(|v| v.parse::<usize>().ok()) {
+                        config.max_trace_length = n;
+                    }
+                }
+                _ => {}
+            }
+        }
+        config
+    }
+}
+
+/// Counters reported by `-X jit-stats`.
+#[derive(Default, Debug, Clone)]
+pub struct Stats {
+    pub traces_created: u64,
+    pub side_traces_created: u64,
+    pub aborted: BTreeMap<String, u64>,
+    pub exits_taken: u64,
+    pub uops_executed: u64,
+    pub executors_entered: u64,
+    /// Uops and guards each pass removed, by pass name.
+    pub removed_by_pass: BTreeMap<&'static str, (u64, u64)>,
+    pub uops_before_optimization: u64,
+    pub uops_after_optimization: u64,
+}
+
+thread_local! {
+    static CONFIG: RefCell<Config> = RefCell::new(Config::default());
+    static STATS: RefCell<Stats> = RefCell::new(Stats::default());
+}
+
+pub fn set_config(config: Config) {
+    CONFIG.with(|c| *c.borrow_mut() = config);
+}
+
+pub fn config() -> Config {
+    CONFIG.with(|c| c.borrow().clone())
+}
+
+/// Updates the counters.
+pub fn with_stats<R>(f: impl FnOnce(&mut Stats) -> R) -> R {
+    STATS.with(|s| f(&mut s.borrow_mut()))
+}
+
+/// The `-X jit-stats` lines of tier 2.
+pub fn report() -> String {
+    use std::fmt::Write;
+    let s = with_stats(|s| s.clone());
+    let mut out = String::new();
+    let aborted: u64 = s.aborted.values().sum();
+    let _ = writeln!(out, "tier2: traces created: {}", s.traces_created);
+    let _ = writeln!(out, "tier2: side traces created: {}", s.side_traces_created);
+    let _ = writeln!(out, "tier2: traces aborted: {aborted}");
+    for (reason, n) in &s.aborted {
+        let _ = writeln!(out, "tier2:   aborted ({reason}): {n}");
+    }
+    let _ = writeln!(out, "tier2: executors entered: {}", s.executors_entered);
+    let _ = writeln!(out, "tier2: exits taken: {}", s.exits_taken);
+    let _ = writeln!(out, "tier2: executors invalidated: {}", sidewinder_vm::tier1::watchers::invalidations());
+    let _ = writeln!(out, "tier2: uops projected: {}", s.uops_before_optimization);
+    let _ = writeln!(out, "tier2: uops after optimization: {}", s.uops_after_optimization);
+    for (pass, (uops, guards)) in &s.removed_by_pass {
+        let _ = writeln!(out, "tier2:   pass {pass}: removed {uops} uops, {guards} guards");
+    }
+    let _ = writeln!(out, "tier2: uops executed: {}", s.uops_executed);
+    out
+}
