@@ -188,6 +188,9 @@ fn run(invocation: Invocation, mode: JitMode) -> u8 {
     let _ = std::io::stdout().flush();
     if vm.options.jit_stats {
         eprint!("{}", vm.stats.report());
+        if let Some(optimizer) = &vm.optimizer {
+            eprint!("{}", optimizer.report());
+        }
         let heap = sidewinder_vm::heap::stats();
         eprintln!(
             "heap: allocations {} frees {} collections {} cycle collections {} cycle garbage {}",

@@ -28,8 +28,9 @@ pub struct CodeData {
     pub stack_size: u32,
     /// A version unique to this code object (function versions derive from it).
     pub version: u32,
-    /// Executors installed by the optimizer, indexed by ENTER_EXECUTOR's oparg.
-    pub executors: RefCell<Vec<std::rc::Rc<dyn crate::tier1::hooks::Executor>>>,
+    /// Executor slots, indexed by the low byte of ENTER_EXECUTOR's oparg (at most 256).
+    /// A slot is None once its executor was uninstalled, and is reused.
+    pub executors: RefCell<Vec<Option<std::rc::Rc<dyn crate::tier1::hooks::Executor>>>>,
 }
 
 impl CodeData {

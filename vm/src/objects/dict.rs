@@ -4,6 +4,8 @@
 //! next compaction); a hashbrown table maps hashes to entry indices. The keys version
 //! identifies the current set of keys: any insertion of a new key or deletion resets it,
 //! so a cached (version, index) pair lets LOAD_GLOBAL read `entries[index]` directly.
+//! A dict an executor depends on is `watched`: its next mutation of any kind (value
+//! overwrites included) notifies `tier1::watchers` and clears the flag.
 //! Key equality that needs Python code (user `__eq__`) is done by the caller on the
 //! candidates this module returns, never while the table is borrowed.
 
@@ -38,6 +40,8 @@ pub struct DictData {
     pub keys_version: Cell<u32>,
     /// Bumped on every mutation (used to detect changes during iteration).
     pub mutations: Cell<u64>,
+    /// Set by `tier1::watchers::watch_dict`: the next mutation notifies the watchers.
+    pub watched: Cell<bool>,
 }
 
 impl Payload for DictData {
@@ -60,7 +64,12 @@ impl Default for DictData {
 
 impl DictData {
     pub fn new() -> DictData {
-        DictData { table: RefCell::new(DictTable::default()), keys_version: Cell::new(0), mutations: Cell::new(0) }
+        DictData {
+            table: RefCell::new(DictTable::default()),
+            keys_version: Cell::new(0),
+            mutations: Cell::new(0),
+            watched: Cell::new(false),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -82,6 +91,21 @@ impl DictData {
 
     fn keys_changed(&self) {
         self.keys_version.set(0);
+    }
+
+    /// Called after every mutation, with the table no longer borrowed.
+    #[inline(always)]
+    fn changed(&self) {
+        if self.watched.get() {
+            self.notify_watchers();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn notify_watchers(&self) {
+        self.watched.set(false);
+        crate::tier1::watchers::notify(crate::tier1::watchers::Dependency::dict(self));
     }
 
     /// Entry indices whose hash equals `hash`, in no particular order.
@@ -128,6 +152,7 @@ impl DictData {
             std::mem::replace(&mut table.entries[index].value, value)
         };
         self.mutations.set(self.mutations.get() + 1);
+        self.changed();
         heap::decref(old);
     }
 
@@ -145,6 +170,7 @@ impl DictData {
         }
         self.mutations.set(self.mutations.get() + 1);
         self.keys_changed();
+        self.changed();
     }
 
     /// Deletes the entry at `index`, returning its key and value (still counted: the
@@ -169,6 +195,7 @@ impl DictData {
         };
         self.mutations.set(self.mutations.get() + 1);
         self.keys_changed();
+        self.changed();
         removed
     }
 
@@ -177,6 +204,7 @@ impl DictData {
         let old = std::mem::take(&mut *self.table.borrow_mut());
         self.mutations.set(self.mutations.get() + 1);
         self.keys_changed();
+        self.changed();
         for e in old.entries {
             if !e.key.is_null() {
                 heap::decref(e.key);

@@ -17,26 +17,49 @@ use crate::runtime::{Vm, DATA_STACK_SLOTS, MAX_FRAMES, STACK_SLACK};
 use crate::value::StackRef;
 use crate::PyResult;
 
+/// What the function-by-version cache knows of one version.
+#[derive(Clone, Copy)]
+struct VersionEntry {
+    code: StackRef,
+    /// The globals dict every function of this version was created with; NULL once two
+    /// different dicts were seen.
+    globals: StackRef,
+}
+
 thread_local! {
-    /// The function-by-version cache: function version -> code object. Code objects
-    /// are immortal, so a call can still be projected after its function is gone.
-    static FUNCTION_BY_VERSION: std::cell::RefCell<std::collections::HashMap<u32, StackRef>> =
+    /// The function-by-version cache: function version -> code object and globals. Code
+    /// objects are immortal, so a call can still be projected after its function is
+    /// gone; so are module globals dicts (functions made with a non-immortal dict as
+    /// globals are not remembered by it: an address may be reused).
+    static FUNCTION_BY_VERSION: std::cell::RefCell<std::collections::HashMap<u32, VersionEntry>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
-/// The version for a new function running `code`: the code object's own version, so
-/// every function made from one code object shares it. Records it in the
-/// function-by-version cache.
-pub fn function_version_for(code_ref: StackRef, code: &CodeData) -> u32 {
+/// The version for a new function running `code` with `globals`: the code object's own
+/// version, so every function made from one code object shares it. Records the code and
+/// the globals in the function-by-version cache.
+pub fn function_version_for(code_ref: StackRef, code: &CodeData, globals: StackRef) -> u32 {
+    // Only an immortal dict identifies one dict for good (see FUNCTION_BY_VERSION).
+    let globals = if globals.is_immortal() { globals } else { StackRef::NULL };
     FUNCTION_BY_VERSION.with(|cache| {
-        cache.borrow_mut().entry(code.version).or_insert(code_ref);
+        let mut cache = cache.borrow_mut();
+        let entry = cache.entry(code.version).or_insert(VersionEntry { code: code_ref, globals });
+        if entry.globals != globals {
+            entry.globals = StackRef::NULL;
+        }
     });
     code.version
 }
 
 /// The code object of a function version, if one was ever created.
 pub fn code_for_function_version(version: u32) -> Option<StackRef> {
-    FUNCTION_BY_VERSION.with(|cache| cache.borrow().get(&version).copied())
+    FUNCTION_BY_VERSION.with(|cache| cache.borrow().get(&version).map(|e| e.code))
+}
+
+/// The globals dict all functions of `version` were created with; None if no function
+/// of it was created, or two of them had different globals.
+pub fn globals_for_function_version(version: u32) -> Option<StackRef> {
+    FUNCTION_BY_VERSION.with(|cache| cache.borrow().get(&version).map(|e| e.globals).filter(|g| !g.is_null()))
 }
 
 impl Vm {

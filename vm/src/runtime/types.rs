@@ -169,10 +169,12 @@ pub fn type_version(ty: StackRef) -> u32 {
     data.version.get()
 }
 
-/// Invalidates the versions of a type and all its subclasses after a change.
+/// Invalidates the versions of a type and all its subclasses after a change, and the
+/// executors watching any of them (`tier1::watchers`).
 pub fn type_modified(ty: StackRef) {
     let data = type_data(ty);
     data.version.set(0);
+    crate::tier1::watchers::notify(crate::tier1::watchers::Dependency::Type(ty.bits()));
     for sub in data.subclasses.borrow().iter() {
         type_modified(*sub);
     }

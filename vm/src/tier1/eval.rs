@@ -382,23 +382,29 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                             }
                         }};
                     }
-                    macro_rules! uop_JUMP_BACKWARD {
-                        () => {{
+                    macro_rules! back_edge_safepoint {
+                        () => {
                             if vm.safepoint_due() {
                                 sync_sp!();
                                 if let Err(e) = vm.safepoint() {
                                     raise!(e);
                                 }
                             }
+                        };
+                    }
+                    macro_rules! uop_JUMP_BACKWARD {
+                        () => {{
+                            back_edge_safepoint!();
                             let counter = code.units[this_ip + 1].get();
                             if counters::triggers(counter) {
                                 sync_sp!();
                                 // SAFETY: as in frame_mut.
                                 let code_ref = unsafe { (*frame).code_ref };
                                 if specialize::back_edge_hot(vm, code_ref, code, this_ip) {
-                                    // Now ENTER_EXECUTOR: run it right away.
+                                    // Now ENTER_EXECUTOR: run it right away. The slot index
+                                    // replaced only the low byte of the oparg.
                                     opcode = op::ENTER_EXECUTOR;
-                                    oparg = (code.units[this_ip].get() >> 8) as u32;
+                                    oparg = (oparg & !0xff) | (code.units[this_ip].get() >> 8) as u32;
                                     continue 'dispatch;
                                 }
                             } else {
@@ -407,31 +413,50 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                             next_ip -= oparg as usize;
                         }};
                     }
+                    // The low byte of the oparg names the executor's slot; EXTENDED_ARG
+                    // prefixes supply the high bits of the replaced JUMP_BACKWARD's oparg.
                     macro_rules! uop_ENTER_EXECUTOR {
                         () => {{
-                            let executor = code.executors.borrow()[oparg as usize].clone();
-                            if executor.is_valid() {
-                                sync_sp!();
-                                match executor.execute(vm) {
-                                    Ok(ExecutorExit::Resume) => {
-                                        let regs = Regs::load(vm);
-                                        frame = regs.frame;
-                                        code = regs.code;
-                                        ip = regs.ip;
-                                        sp = regs.sp;
-                                        continue 'next_instr;
+                            back_edge_safepoint!();
+                            let slot = code.executors.borrow().get((oparg & 0xff) as usize).cloned().flatten();
+                            let low_byte = match slot {
+                                Some(executor) => {
+                                    // `executor` is our own Rc: it outlives an uninstall
+                                    // while it runs.
+                                    if executor.is_valid() {
+                                        sync_sp!();
+                                        // Where tier 1 resumes if the executor leaves
+                                        // the frame as is: the instruction's first
+                                        // EXTENDED_ARG, if it has any.
+                                        // SAFETY: as in sync_sp.
+                                        unsafe { (*frame).ip = ip };
+                                        match executor.execute(vm) {
+                                            Ok(ExecutorExit::Resume) => {
+                                                let regs = Regs::load(vm);
+                                                frame = regs.frame;
+                                                code = regs.code;
+                                                ip = regs.ip;
+                                                sp = regs.sp;
+                                                continue 'next_instr;
+                                            }
+                                            Err(e) => {
+                                                let regs = Regs::load(vm);
+                                                frame = regs.frame;
+                                                code = regs.code;
+                                                unwind_ip = regs.ip;
+                                                break 'error e;
+                                            }
+                                        }
                                     }
-                                    Err(e) => {
-                                        let regs = Regs::load(vm);
-                                        frame = regs.frame;
-                                        code = regs.code;
-                                        unwind_ip = regs.ip;
-                                        break 'error e;
-                                    }
+                                    executor.original_oparg() & 0xff
                                 }
-                            }
-                            // Invalid: behave as the original back edge.
-                            next_ip -= executor.original_oparg() as usize;
+                                // An emptied slot (uninstalling restores the JUMP_BACKWARD,
+                                // so this should not happen): the cache unit keeps the
+                                // replaced byte (see specialize::install_executor).
+                                None => (counters::value(code.units[this_ip + 1].get()) & 0xff) as u32,
+                            };
+                            // Invalid or gone: behave as the original back edge.
+                            next_ip -= ((oparg & !0xff) | low_byte) as usize;
                         }};
                     }
                     // EXTENDED_ARG supplies the high bits of the next instruction's oparg;

@@ -1,7 +1,9 @@
 //! Tier 1: the specializing, adaptive bytecode interpreter. `eval` holds the loop (its
-//! dispatch is generated from uops.toml), `special_uops` the hand-written control-flow
-//! uops, `specialize` the adaptive rewriting, `counters` the backoff counters, `unwind`
-//! the exception-table search, and `hooks` the optimizer interface tier 2 plugs into.
+//! dispatch is generated from uops.toml; the control-flow uops are hand-written there),
+//! `specialize` the adaptive rewriting and the installing of executors, `counters` the
+//! backoff counters, `unwind` the exception-table search, `stats` the `-X jit-stats`
+//! counters, `hooks` the optimizer interface tier 2 plugs into, and `watchers` the
+//! registry that invalidates executors when what they depend on changes.
 
 pub mod counters;
 pub mod eval;
@@ -9,3 +11,4 @@ pub mod hooks;
 pub mod specialize;
 pub mod stats;
 pub mod unwind;
+pub mod watchers;

@@ -1,7 +1,10 @@
 //! Adaptive specialization: when a generic instruction's counter runs out, look at the
 //! operands it is about to work on and rewrite it in place to a specialized form (with
-//! its cache filled), or back off exponentially. Also the deopt bookkeeping and the
-//! hot-back-edge hand-off to the optimizer.
+//! its cache filled), or back off exponentially. Also the deopt bookkeeping, the
+//! hot-back-edge hand-off to the optimizer, and installing and uninstalling executors
+//! (ENTER_EXECUTOR).
+
+use std::rc::Rc;
 
 use crate::objects::code::CodeData;
 use crate::objects::dict::DictData;
@@ -13,6 +16,8 @@ use crate::opcodes::{op, INSTRUCTIONS};
 use crate::runtime::types::{lookup, shared_key_index, type_of, type_version, types};
 use crate::runtime::{Frame, Vm};
 use crate::tier1::counters;
+use crate::tier1::hooks::Executor;
+use crate::tier1::watchers;
 use crate::value::{StackPtr, StackRef};
 
 fn write_cache(code: &CodeData, ip: usize, offset: usize, units: usize, value: u64) {
@@ -303,6 +308,9 @@ pub fn on_deopt(vm: &mut Vm, code: &CodeData, ip: usize, family: u8) {
     }
 }
 
+/// Executor slots a code object can have: ENTER_EXECUTOR's oparg byte indexes them.
+const MAX_EXECUTORS: usize = 256;
+
 /// The back edge at `ip` is hot: offer it to the optimizer. Returns true when an
 /// executor was installed (the instruction is now ENTER_EXECUTOR).
 pub fn back_edge_hot(vm: &mut Vm, code_ref: StackRef, code: &CodeData, ip: usize) -> bool {
@@ -315,21 +323,74 @@ pub fn back_edge_hot(vm: &mut Vm, code_ref: StackRef, code: &CodeData, ip: usize
         }
         None => None,
     };
-    match executor {
-        Some(executor) if code.executors.borrow().len() < 256 => {
-            let index = {
-                let mut executors = code.executors.borrow_mut();
-                executors.push(executor);
-                executors.len() - 1
-            };
-            code.units[ip].set(((index as u16) << 8) | op::ENTER_EXECUTOR as u16);
+    if let Some(executor) = executor {
+        if install_executor(code, ip, executor) {
             vm.stats.executors_installed += 1;
-            true
-        }
-        _ => {
-            let counter = code.units[ip + 1].get();
-            code.units[ip + 1].set(counters::backed_off(counter));
-            false
+            return true;
         }
     }
+    let counter = code.units[ip + 1].get();
+    code.units[ip + 1].set(counters::backed_off(counter));
+    false
+}
+
+/// Stores `executor` in a free slot of `code` (an emptied one first) and rewrites the
+/// JUMP_BACKWARD at `ip` to ENTER_EXECUTOR with the slot index as its oparg's low byte
+/// (EXTENDED_ARG prefixes stay). The cache unit, whose counter is not needed while the
+/// executor is installed, keeps the replaced oparg byte (as the counter value) and the
+/// back edge's backoff exponent: ENTER_EXECUTOR can act as the back edge even without
+/// its executor, and repeated uninstalls back off exponentially. False (and the executor
+/// is dropped) when all slots are taken.
+fn install_executor(code: &CodeData, ip: usize, executor: Rc<dyn Executor>) -> bool {
+    let word = code.units[ip].get();
+    debug_assert_eq!(word & 0xff, op::JUMP_BACKWARD as u16, "executors replace back edges");
+    let low_byte = word >> 8;
+    debug_assert_eq!(executor.original_oparg() & 0xff, low_byte as u32, "original_oparg of the executor");
+    let slot = {
+        let mut executors = code.executors.borrow_mut();
+        match executors.iter().position(Option::is_none) {
+            Some(free) => {
+                executors[free] = Some(executor);
+                Ok(free)
+            }
+            None if executors.len() < MAX_EXECUTORS => {
+                executors.push(Some(executor));
+                Ok(executors.len() - 1)
+            }
+            None => Err(executor),
+        }
+    };
+    // A rejected executor is dropped here, once the slots are no longer borrowed.
+    let Ok(index) = slot else { return false };
+    let exponent = counters::backoff(code.units[ip + 1].get());
+    code.units[ip + 1].set(counters::make(low_byte, exponent));
+    code.units[ip].set(((index as u16) << 8) | op::ENTER_EXECUTOR as u16);
+    true
+}
+
+/// Uninstalls the executor of the back edge at `ip`, if the instruction there is
+/// ENTER_EXECUTOR: it becomes JUMP_BACKWARD again with the low byte of
+/// `original_oparg` (the executor's `original_oparg`), its counter backed off so the loop
+/// does not re-trace at once (a zero counter backed off from the exponent it had when the
+/// executor was installed: each uninstall doubles the wait), and its slot is emptied for
+/// reuse. A root executor calls this from `Executor::invalidate`, once: it removes
+/// whichever executor is installed at `ip`. An executor that is running keeps running
+/// (ENTER_EXECUTOR holds an `Rc` to it).
+pub fn uninstall_executor(code: &CodeData, ip: usize, original_oparg: u32) {
+    let Some(unit) = code.units.get(ip) else { return };
+    let word = unit.get();
+    if word & 0xff != op::ENTER_EXECUTOR as u16 {
+        return;
+    }
+    let kept = code.units[ip + 1].get();
+    debug_assert_eq!(counters::value(kept) as u32, original_oparg & 0xff, "the replaced oparg byte");
+    unit.set((((original_oparg & 0xff) as u16) << 8) | op::JUMP_BACKWARD as u16);
+    code.units[ip + 1].set(counters::backed_off(counters::make(0, counters::backoff(kept))));
+    let index = (word >> 8) as usize;
+    let removed = code.executors.borrow_mut().get_mut(index).and_then(Option::take);
+    if removed.is_some() {
+        watchers::count_uninstall();
+    }
+    // Dropped once the slots are no longer borrowed.
+    drop(removed);
 }

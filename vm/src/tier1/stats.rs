@@ -1,4 +1,5 @@
-//! Tier-1 counters reported by `-X jit-stats`.
+//! Tier-1 counters reported by `-X jit-stats` (with the invalidation and uninstall
+//! counts `tier1::watchers` keeps).
 
 use std::collections::BTreeMap;
 
@@ -36,6 +37,8 @@ impl Tier1Stats {
         }
         out.push_str(&format!("tier1: hot back edges: {}\n", self.hot_back_edges));
         out.push_str(&format!("tier1: executors installed: {}\n", self.executors_installed));
+        out.push_str(&format!("tier1: executors invalidated: {}\n", crate::tier1::watchers::invalidations()));
+        out.push_str(&format!("tier1: executors uninstalled: {}\n", crate::tier1::watchers::uninstalls()));
         out
     }
 }

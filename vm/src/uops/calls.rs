@@ -33,7 +33,7 @@ pub fn make_function(frame: &mut Frame, defaults: &[StackRef], kwdefaults: &[Sta
             qualname: Cell::new(qualname),
             defaults: Cell::new(defaults),
             kwdefaults: Cell::new(kwdefaults),
-            version: Cell::new(crate::runtime::call::function_version_for(code, code_data)),
+            version: Cell::new(crate::runtime::call::function_version_for(code, code_data, frame.globals)),
             defining_class: Cell::new(StackRef::NULL),
         },
     )
