@@ -447,3 +447,8 @@ fn mode_gc_stress() {
 fn mode_gc_stress_native() {
     run_mode("gc_stress_native", &[("PYTHON_JIT", "1"), ("SIDEWINDER_GC_STRESS", "1")]);
 }
+
+#[test]
+fn mode_gc_stress_uop_interp() {
+    run_mode("gc_stress_uop_interp", &[("PYTHON_JIT", "interp"), ("SIDEWINDER_GC_STRESS", "1")]);
+}

@@ -36,11 +36,13 @@ fn location(frame: &ProjectedFrame, ip: u32) -> String {
 pub fn render(id: u64, chain_depth: u8, projected: &Trace, optimized: &Trace) -> String {
     let mut out = String::new();
     let root = &projected.frames[0];
-    let kind = if chain_depth == 0 { "root trace".to_string() } else { format!("side trace, chain depth {chain_depth}") };
+    let kind =
+        if chain_depth == 0 { "root trace".to_string() } else { format!("side trace, chain depth {chain_depth}") };
     let _ = writeln!(out, "=== executor {id} ({kind})");
     let _ = writeln!(out, "start: {} (code unit {})", location(root, projected.start_ip), projected.start_ip);
     let ending = if optimized.closes_loop { "closes the loop (_JUMP_TO_TOP)" } else { "ends in an exit" };
-    let _ = writeln!(out, "shape: {ending}; {} frames ({} inlined)", projected.frames.len(), projected.frames.len() - 1);
+    let _ =
+        writeln!(out, "shape: {ending}; {} frames ({} inlined)", projected.frames.len(), projected.frames.len() - 1);
     let _ = writeln!(
         out,
         "uops: {} projected, {} optimized; guards: {} projected, {} optimized",
@@ -134,7 +136,5 @@ fn short_repr(value: StackRef) -> String {
     if value.is_small_int() {
         return value.small_int_value().to_string();
     }
-    match value.kind() {
-        kind => format!("<{kind:?} at {:#x}>", value.bits()),
-    }
+    format!("<{:?} at {:#x}>", value.kind(), value.bits())
 }

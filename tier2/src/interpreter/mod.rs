@@ -13,7 +13,6 @@
 
 use std::rc::Rc;
 
-use sidewinder_vm::objects::code::CodeData;
 use sidewinder_vm::opcodes::{op, Uop};
 use sidewinder_vm::runtime::Vm;
 use sidewinder_vm::tier1::hooks::{Executor, ExecutorExit};
@@ -22,7 +21,6 @@ use sidewinder_vm::value::StackPtr;
 use sidewinder_vm::{PyErr, PyResult, StackRef};
 
 use crate::executor::{self, TraceExecutor};
-use crate::ir::ExitKind;
 use crate::projector::Start;
 use crate::state::with_stats;
 
@@ -65,10 +63,18 @@ pub fn run(vm: &mut Vm, root: &TraceExecutor) -> PyResult<ExecutorExit> {
     }
 }
 
-/// Whether tier 1 would resume at an installed executor (leave it to tier 1 to enter).
+/// Whether tier 1 would resume at an installed executor (leave it to tier 1 to enter),
+/// looking past EXTENDED_ARG prefixes.
 fn at_enter_executor(vm: &Vm) -> bool {
     let frame = vm.frame();
-    (frame.code.units[frame.ip].get() & 0xff) as u8 == op::ENTER_EXECUTOR
+    let mut at = frame.ip;
+    while let Some(unit) = frame.code.units.get(at) {
+        match (unit.get() & 0xff) as u8 {
+            op::EXTENDED_ARG => at += 1,
+            opcode => return opcode == op::ENTER_EXECUTOR,
+        }
+    }
+    false
 }
 
 /// Projects a side trace from the exit just taken (the top frame is where it resumes).
@@ -93,11 +99,6 @@ fn grow_side_trace(vm: &Vm, parent: &TraceExecutor, exit: &executor::Exit) -> Op
     }
 }
 
-/// The top frame's code (for the uops that read names and constants through the VM).
-fn top_code(vm: &Vm) -> &'static CodeData {
-    vm.frame().code
-}
-
 // The generated dispatch binds every body result uniformly, unit values included.
 #[allow(
     unused_macros,
@@ -118,7 +119,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
     let mut typed_keys: Option<Keys> = None;
     let mut pc = 0usize;
     let mut executed = 0u64;
-    let _ = top_code;
     loop {
         let inst = &uops[pc];
         let uop = inst.uop;
@@ -382,10 +382,4 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
 
         include!(concat!(env!("OUT_DIR"), "/tier2_dispatch.rs"))
     }
-}
-
-/// Kept for `ExitKind` users in this module's docs.
-#[allow(dead_code)]
-fn exit_kind_name(kind: ExitKind) -> &'static str {
-    kind.name()
 }

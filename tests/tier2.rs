@@ -1,0 +1,139 @@
+//! Tier 2 seen from outside: `-X jit-stats` counters agree with what the program did,
+//! `-X jit-dump` shows calls projected with _PUSH_FRAME/_POP_FRAME, and the optimizer
+//! leaves fewer guards than `-X jit-opt=0`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_sidewinder");
+
+fn run(mode: &str, args: &[&str]) -> (String, String) {
+    let output = Command::new(BINARY)
+        .args(args)
+        .env("PYTHON_JIT", mode)
+        .env_remove("SIDEWINDER_GC_STRESS")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run sidewinder");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "sidewinder {args:?} failed:\n{stderr}");
+    (String::from_utf8_lossy(&output.stdout).into_owned(), stderr)
+}
+
+/// The number after `prefix` on the line starting with it, if there is one.
+fn counter(stderr: &str, prefix: &str) -> Option<u64> {
+    stderr.lines().find_map(|l| l.strip_prefix(prefix)).and_then(|rest| rest.trim().parse().ok())
+}
+
+fn count(stderr: &str, prefix: &str) -> u64 {
+    counter(stderr, prefix).unwrap_or_else(|| panic!("no line starting with {prefix:?} in:\n{stderr}"))
+}
+
+const HOT_LOOP: &str = "def f(a, b):\n    return a + b\nt = 0\nfor i in range(5000):\n    t = f(t, i)\nprint(t)\n";
+
+#[test]
+fn a_hot_loop_creates_a_trace_that_runs() {
+    let (stdout, stderr) = run("interp", &["-X", "jit-stats", "-c", HOT_LOOP]);
+    assert_eq!(stdout, "12497500\n");
+    let created = count(&stderr, "tier2: traces created:");
+    assert!(created >= 1, "{stderr}");
+    assert_eq!(count(&stderr, "tier1: executors installed:"), created, "each root trace is installed once");
+    assert!(count(&stderr, "tier2: executors entered:") >= 1, "{stderr}");
+    assert!(count(&stderr, "tier2: uops executed:") > 4000, "the loop runs in tier 2: {stderr}");
+    assert!(count(&stderr, "tier2: uops after optimization:") <= count(&stderr, "tier2: uops projected:"));
+    let side = count(&stderr, "tier2: side traces created:");
+    assert!(side <= count(&stderr, "tier2: exits taken:"), "every side trace grew from a taken exit");
+    assert!(count(&stderr, "tier2: executors invalidated:") <= created + side);
+}
+
+#[test]
+fn jit_off_creates_no_traces() {
+    let (stdout, stderr) = run("0", &["-X", "jit-stats", "-c", HOT_LOOP]);
+    assert_eq!(stdout, "12497500\n");
+    assert!(count(&stderr, "tier1: hot back edges:") >= 1, "{stderr}");
+    assert_eq!(count(&stderr, "tier1: executors installed:"), 0);
+    assert_eq!(counter(&stderr, "tier2: traces created:").unwrap_or(0), 0, "{stderr}");
+}
+
+#[test]
+fn a_branch_that_flips_grows_a_side_trace() {
+    let program =
+        "t = 0\nfor i in range(20000):\n    if i % 2 == 0:\n        t += 1\n    else:\n        t -= 3\nprint(t)\n";
+    let (stdout, stderr) = run("interp", &["-X", "jit-stats", "-c", program]);
+    assert_eq!(stdout, "-20000\n");
+    assert!(count(&stderr, "tier2: side traces created:") >= 1, "{stderr}");
+    assert!(count(&stderr, "tier2: exits taken:") >= 32, "{stderr}");
+}
+
+#[test]
+fn rebinding_a_global_function_invalidates_the_executor() {
+    let program = "def f(x):\n    return x + 1\ndef g(x):\n    return x + 2\nt = 0\nfor i in range(10000):\n    if i == 5000:\n        f = g\n    t = f(t)\nprint(t)\n";
+    let (stdout, stderr) = run("interp", &["-X", "jit-stats", "-c", program]);
+    assert_eq!(stdout, "15000\n");
+    assert!(count(&stderr, "tier2: executors invalidated:") >= 1, "{stderr}");
+}
+
+/// A fresh directory under the target dir for dumps.
+fn dump_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn dumps(dir: &Path) -> Vec<String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("no dump directory {}: {e}", dir.display()))
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    files.sort();
+    files.iter().map(|f| std::fs::read_to_string(f).expect("read dump")).collect()
+}
+
+/// The uop names of one section of a dump.
+fn section_uops<'a>(dump: &'a str, title: &str) -> Vec<&'a str> {
+    let start = dump.find(title).unwrap_or_else(|| panic!("no section {title:?} in:\n{dump}"));
+    dump[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .collect()
+}
+
+#[test]
+fn spectral_norm_projects_eval_a_through_push_and_pop_frame() {
+    let dir = dump_dir("dump_spectral_norm");
+    let dir_arg = format!("jit-dump={}", dir.display());
+    run("interp", &["-X", &dir_arg, "benches/spectral_norm.py"]);
+    let all = dumps(&dir);
+    let inlined = all.iter().find(|d| {
+        let uops = section_uops(d, "--- uops before optimization");
+        d.contains("in eval_a") && uops.contains(&"_PUSH_FRAME") && uops.contains(&"_POP_FRAME")
+    });
+    assert!(inlined.is_some(), "no trace inlines eval_a; dumps:\n{}", all.join("\n"));
+}
+
+fn root_guards(dump: &str) -> usize {
+    section_uops(dump, "--- uops after optimization")
+        .iter()
+        .filter(|u| u.starts_with("_GUARD") || u.starts_with("_CHECK"))
+        .count()
+}
+
+#[test]
+fn loop_int_optimized_trace_closes_with_fewer_guards() {
+    let optimized_dir = dump_dir("dump_loop_int_opt");
+    let plain_dir = dump_dir("dump_loop_int_noopt");
+    let opt_arg = format!("jit-dump={}", optimized_dir.display());
+    let plain_arg = format!("jit-dump={}", plain_dir.display());
+    let (out_opt, _) = run("interp", &["-X", &opt_arg, "benches/loop_int.py"]);
+    let (out_plain, _) = run("interp", &["-X", &plain_arg, "-X", "jit-opt=0", "benches/loop_int.py"]);
+    assert_eq!(out_opt, out_plain);
+    let optimized = &dumps(&optimized_dir)[0];
+    let plain = &dumps(&plain_dir)[0];
+    for dump in [optimized, plain] {
+        let uops = section_uops(dump, "--- uops after optimization");
+        assert_eq!(uops.last(), Some(&"_JUMP_TO_TOP"), "{dump}");
+    }
+    assert!(root_guards(optimized) < root_guards(plain), "optimized:\n{optimized}\nunoptimized:\n{plain}");
+}
