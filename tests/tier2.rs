@@ -67,7 +67,9 @@ fn a_branch_that_flips_grows_a_side_trace() {
 
 #[test]
 fn rebinding_a_global_function_invalidates_the_executor() {
-    let program = "def f(x):\n    return x + 1\ndef g(x):\n    return x + 2\nt = 0\nfor i in range(10000):\n    if i == 5000:\n        f = g\n    t = f(t)\nprint(t)\n";
+    // The loop runs in a function: a module-level loop stores its own variables into
+    // the globals dict on every iteration, so nothing is promoted from it.
+    let program = "def f(x):\n    return x + 1\ndef g(x):\n    return x + 2\ndef rebind():\n    global f\n    f = g\ndef run():\n    t = 0\n    for i in range(10000):\n        if i == 5000:\n            rebind()\n        t = f(t)\n    return t\nprint(run())\n";
     let (stdout, stderr) = run("interp", &["-X", "jit-stats", "-c", program]);
     assert_eq!(stdout, "15000\n");
     assert!(count(&stderr, "tier2: executors invalidated:") >= 1, "{stderr}");
@@ -136,4 +138,24 @@ fn loop_int_optimized_trace_closes_with_fewer_guards() {
         assert_eq!(uops.last(), Some(&"_JUMP_TO_TOP"), "{dump}");
     }
     assert!(root_guards(optimized) < root_guards(plain), "optimized:\n{optimized}\nunoptimized:\n{plain}");
+}
+
+fn run_failing(mode: &str, program: &str) -> String {
+    let output = Command::new(BINARY)
+        .args(["-c", program])
+        .env("PYTHON_JIT", mode)
+        .env_remove("SIDEWINDER_GC_STRESS")
+        .output()
+        .expect("run sidewinder");
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn an_exception_in_an_inlined_call_has_the_tier1_traceback() {
+    let program = "def inner(x):\n    return 10 // (x - 7000)\n\ndef middle(x):\n    y = inner(x) + 1\n    return y\n\nt = 0\nfor i in range(10000):\n    t += middle(i)\nprint(t)\n";
+    let tier1 = run_failing("0", program);
+    let tier2 = run_failing("interp", program);
+    assert!(tier1.contains("line 2, in inner") && tier1.contains("line 5, in middle"), "{tier1}");
+    assert_eq!(tier1, tier2);
 }

@@ -123,7 +123,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
         let inst = &uops[pc];
         let uop = inst.uop;
         let oparg = inst.oparg;
-        executed += 1;
 
         macro_rules! frame_mut {
             () => {
@@ -192,8 +191,11 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
                 frame_mut!().sp = sp.raw()
             };
         }
+        // Uops executed: counted per pass over the trace (traces have no internal
+        // jumps), so the dispatch itself counts nothing.
         macro_rules! leave {
             ($outcome:expr) => {{
+                executed += pc as u64 + 1;
                 with_stats(|s| s.uops_executed += executed);
                 return $outcome;
             }};
@@ -353,6 +355,7 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
         macro_rules! uop__JUMP_TO_TOP {
             () => {{
                 safepoint!();
+                executed += pc as u64 + 1;
                 pc = 0;
                 continue;
             }};
