@@ -7,10 +7,10 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use sidewinder_vm::objects::code::CodeData;
+use sidewinder_vm::objects::dict::DictData;
 use sidewinder_vm::runtime::Vm;
 use sidewinder_vm::tier1::hooks::{Executor, ExecutorExit};
 use sidewinder_vm::tier1::specialize::uninstall_executor;
-use sidewinder_vm::objects::dict::DictData;
 use sidewinder_vm::tier1::watchers;
 use sidewinder_vm::{PyResult, StackRef};
 
@@ -96,11 +96,7 @@ impl Executor for TraceExecutor {
 
 /// Projects, optimizes and builds an executor from `start`. Counts the trace or the
 /// abort reason.
-pub fn build(
-    start: &Start,
-    chain_depth: u8,
-    installed: Option<Installation>,
-) -> Result<Rc<TraceExecutor>, Abort> {
+pub fn build(start: &Start, chain_depth: u8, installed: Option<Installation>) -> Result<Rc<TraceExecutor>, Abort> {
     let config = state::config();
     let result = projector::project(start, config.max_trace_length).and_then(|projected| {
         let mut optimized = projected.clone();

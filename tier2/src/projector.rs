@@ -84,7 +84,10 @@ fn likely_taken(history: u16) -> bool {
 /// Special uops the uop interpreter runs; an instruction using any other special uop
 /// ends the trace.
 fn traceable_special(uop: Uop) -> bool {
-    matches!(uop, Uop::RESUME | Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_SAVE_RETURN_OFFSET | Uop::_PUSH_FRAME | Uop::_POP_FRAME)
+    matches!(
+        uop,
+        Uop::RESUME | Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_SAVE_RETURN_OFFSET | Uop::_PUSH_FRAME | Uop::_POP_FRAME
+    )
 }
 
 struct Projection {
@@ -249,7 +252,12 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
         let _ = taken;
         ip = continue_at;
     };
-    let work = p.trace.uops.iter().filter(|u| !matches!(u.uop, Uop::_SET_IP | Uop::_CHECK_VALIDITY | Uop::_EXIT_TRACE)).count();
+    let work = p
+        .trace
+        .uops
+        .iter()
+        .filter(|u| !matches!(u.uop, Uop::_SET_IP | Uop::_CHECK_VALIDITY | Uop::_EXIT_TRACE))
+        .count();
     if !p.trace.closes_loop && work < MIN_USEFUL_UOPS {
         return Err(Abort(format!("too short: stopped at {ended_at}")));
     }
