@@ -9,6 +9,10 @@
 //!   and its RETURN_VALUE becomes `_POP_FRAME`, after which projection continues in the
 //!   caller. A recursive call (a callee already on the projected frame stack) and calls
 //!   deeper than `MAX_INLINE_DEPTH` end the trace instead.
+//! - Class calls specialized as CALL_ALLOC_AND_ENTER_INIT are followed the same way
+//!   through two frames: the init-cleanup shim, then `__init__` (the code of the
+//!   version `runtime::classes::init_function_version_for_type_version` names). The
+//!   shim's EXIT_INIT_CHECK and RETURN_VALUE (`_POP_FRAME`) follow `__init__`'s return.
 //! - Each instruction starts with `_SET_IP`; after an escaping instruction the next one
 //!   starts with `_CHECK_VALIDITY`.
 //! - The trace closes with `_JUMP_TO_TOP` when it reaches the root loop's back edge.
@@ -86,7 +90,12 @@ fn likely_taken(history: u16) -> bool {
 fn traceable_special(uop: Uop) -> bool {
     matches!(
         uop,
-        Uop::RESUME | Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_SAVE_RETURN_OFFSET | Uop::_PUSH_FRAME | Uop::_POP_FRAME
+        Uop::RESUME
+            | Uop::_INIT_CALL_PY_EXACT_ARGS
+            | Uop::_SAVE_RETURN_OFFSET
+            | Uop::_PUSH_FRAME
+            | Uop::_POP_FRAME
+            | Uop::_CREATE_INIT_FRAME
     )
 }
 
@@ -235,6 +244,62 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     function_version: Some(version),
                 });
                 p.stack.push((p.frame, d.next_ip));
+                p.frame = (p.trace.frames.len() - 1) as u8;
+                ip = 0;
+                continue;
+            }
+            op::CALL_ALLOC_AND_ENTER_INIT => {
+                // A class call: through the init-cleanup shim into __init__, whose
+                // version the specializer recorded for the class's type version (the
+                // cache operand). Two frames: the caller -> shim -> __init__.
+                let type_version = read_cache(code, d.ip + 2, 2) as u32;
+                let init = sidewinder_vm::runtime::classes::init_function_version_for_type_version(type_version)
+                    .and_then(|version| Some((version, code_for_function_version(version)?)));
+                let Some((version, init_ref)) = init else {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "__init__ unknown";
+                };
+                if p.is_on_stack(init_ref) {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "recursive call";
+                }
+                if p.stack.len() + 2 > MAX_INLINE_DEPTH || p.trace.frames.len() + 2 > u8::MAX as usize {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "inlining too deep";
+                }
+                let shim_ref = sidewinder_vm::runtime::classes::init_cleanup_code();
+                let shim = shim_ref.downcast::<CodeData>().expect("the shim is a code object");
+                let init_code = init_ref.downcast::<CodeData>().expect("the cache holds code objects");
+                let caller = p.frame;
+                let builtins = p.trace.frames[caller as usize].builtins;
+                p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+                emit_expansion(&mut p, &d);
+                p.trace.frames.push(ProjectedFrame {
+                    code_ref: shim_ref,
+                    code: shim,
+                    globals: None,
+                    builtins,
+                    caller: Some(caller),
+                    function_version: None,
+                });
+                let shim_frame = (p.trace.frames.len() - 1) as u8;
+                // `_CREATE_INIT_FRAME` leaves the caller and continues in the shim: the
+                // `_PUSH_FRAME` that enters __init__ runs in the shim's frame, at the
+                // shim's return point (0, its EXIT_INIT_CHECK).
+                let push = p.trace.uops.last_mut().expect("the expansion ends in _PUSH_FRAME");
+                debug_assert_eq!(push.uop, Uop::_PUSH_FRAME);
+                push.frame = shim_frame;
+                push.target = 0;
+                p.trace.frames.push(ProjectedFrame {
+                    code_ref: init_ref,
+                    code: init_code,
+                    globals: globals_for_function_version(version),
+                    builtins,
+                    caller: Some(shim_frame),
+                    function_version: Some(version),
+                });
+                p.stack.push((caller, d.next_ip));
+                p.stack.push((shim_frame, 0));
                 p.frame = (p.trace.frames.len() - 1) as u8;
                 ip = 0;
                 continue;

@@ -27,6 +27,11 @@ pub struct TypeData {
     pub shared_keys: RefCell<Vec<StackRef>>,
     /// Subclasses, so that a change can reset their versions too.
     pub subclasses: RefCell<Vec<StackRef>>,
+    /// The `__init__` function CALL_ALLOC_AND_ENTER_INIT calls, with the type version it
+    /// was looked up at. It is only used while that is still the type's version: until
+    /// the type or a base changes, the function is the one in the dict (which keeps it
+    /// alive), so the cache itself holds no reference.
+    pub init_cache: Cell<(u32, StackRef)>,
 }
 
 impl Payload for TypeData {

@@ -121,6 +121,25 @@ impl Vm {
         Ok(())
     }
 
+    /// Pushes the two frames of CALL_ALLOC_AND_ENTER_INIT: the init-cleanup shim
+    /// (`classes::init_cleanup_code`) with the new instance `values[0]` on its stack and
+    /// its return point at its first instruction, then the frame of `init`, a function
+    /// taking exactly `values` (the instance, then the arguments). On error (the
+    /// recursion limit) neither is left pushed.
+    pub fn push_init_frames(&mut self, init: StackRef, values: &[StackRef]) -> PyResult<()> {
+        let globals = init.downcast::<FunctionData>().expect("a function").globals;
+        let shim = self.alloc_frame(crate::runtime::classes::init_cleanup_code(), StackRef::NULL, globals)?;
+        let frame = &mut self.frames[shim];
+        let mut sp = frame.stack();
+        sp.push(values[0]);
+        frame.sp = sp.raw();
+        if let Err(e) = self.push_frame_exact(init, values) {
+            self.pop_frame();
+            return Err(e);
+        }
+        Ok(())
+    }
+
     /// Pushes a frame for a Python function call, binding arguments.
     pub fn push_function_frame(&mut self, func: StackRef, args: Args<'_>) -> PyResult<()> {
         let f = func.downcast::<FunctionData>().expect("a function");
@@ -368,8 +387,12 @@ impl Vm {
         }
     }
 
-    /// Records that the exception passed through `code` at code unit `unit`.
+    /// Records that the exception passed through `code` at code unit `unit`. The
+    /// init-cleanup shim is left out, as CPython leaves it out.
     pub fn add_traceback(&mut self, err: &PyErr, code: StackRef, unit: usize) {
+        if crate::runtime::classes::is_init_cleanup_code(code) {
+            return;
+        }
         if let Some(exc) = err.exception().downcast::<crate::objects::exception::ExceptionData>() {
             exc.traceback.borrow_mut().push(crate::objects::exception::TracebackEntry { code, unit });
         }

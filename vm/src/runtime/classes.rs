@@ -1,14 +1,18 @@
 //! Classes: the class statement (`__build_class__`), calling a type to make an instance
 //! (`__new__` then `__init__`), and super().
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
+use crate::compiler::code::{code_flags, CompiledCode, Location};
 use crate::heap::{self, Handle};
+use crate::objects::code::CodeData;
 use crate::objects::dict::DictData;
 use crate::objects::function::{Args, BuiltinFunctionData, FunctionData};
 use crate::objects::kind::Kind;
 use crate::objects::new;
 use crate::objects::types::{InstanceData, SuperData, TypeData};
+use crate::opcodes::op;
 use crate::runtime::errors::{type_error, ExcType, PyErr};
 use crate::runtime::types::{is_subclass, lookup, make_type, type_data, type_name_of, type_of, types};
 use crate::runtime::Vm;
@@ -66,6 +70,91 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 /// Creates a bare instance of a user class.
 pub fn new_instance(class: StackRef) -> StackRef {
     heap::alloc(class, InstanceData { values: RefCell::new(Vec::new()) })
+}
+
+thread_local! {
+    /// The init-cleanup shim's code object, made on first use.
+    static INIT_CLEANUP_CODE: Cell<StackRef> = const { Cell::new(StackRef::NULL) };
+    /// Type version -> version of the `__init__` function CALL_ALLOC_AND_ENTER_INIT
+    /// calls for it, recorded when a call site is specialized, so that tier 2 can find
+    /// the `__init__` code a specialized class call runs (through the function-by-version
+    /// cache). Type versions are never reused.
+    static INIT_BY_TYPE_VERSION: RefCell<HashMap<u32, u32>> = RefCell::new(HashMap::new());
+}
+
+/// The code of the init-cleanup shim (CPython's `_Py_InitCleanup`): CALL_ALLOC_AND_ENTER_INIT
+/// pushes a frame running it under `__init__`'s frame, with the new instance as its only
+/// stack item, and sets its return point to 0. `__init__` returns into it; EXIT_INIT_CHECK
+/// raises TypeError unless the result is None, and RETURN_VALUE returns the instance to
+/// the class's caller. Tracebacks leave the shim out (`Vm::add_traceback`), so that an
+/// error in or after `__init__` reads as in CPython. Immortal, one per thread (per VM).
+pub fn init_cleanup_code() -> StackRef {
+    let existing = INIT_CLEANUP_CODE.with(Cell::get);
+    if !existing.is_null() {
+        return existing;
+    }
+    let units = vec![op::EXIT_INIT_CHECK as u16, op::RETURN_VALUE as u16];
+    let location = Location { line: 0, end_line: 0, col: 0, end_col: 0 };
+    let compiled = CompiledCode {
+        name: "__init__".into(),
+        qualname: "<init cleanup>".into(),
+        filename: "<init cleanup>".into(),
+        first_line: 0,
+        arg_count: 0,
+        posonly_arg_count: 0,
+        kwonly_arg_count: 0,
+        flags: 0,
+        locations: vec![location; units.len()],
+        units,
+        constants: Vec::new(),
+        names: Vec::new(),
+        varnames: Vec::new(),
+        exception_table: Vec::new(),
+        // The instance, and __init__'s result above it.
+        stack_size: 2,
+    };
+    let code = crate::runtime::run::code_object(&compiled);
+    INIT_CLEANUP_CODE.with(|c| c.set(code));
+    code
+}
+
+/// Whether `code` is the init-cleanup shim's (without making it).
+pub fn is_init_cleanup_code(code: StackRef) -> bool {
+    INIT_CLEANUP_CODE.with(Cell::get) == code
+}
+
+/// For specializing a call of `class` with `argc` positional arguments as
+/// CALL_ALLOC_AND_ENTER_INIT: the class's type version and its `__init__`, or None unless
+/// `class` is a plain user class (metaclass `type`, instances made by `object.__new__`)
+/// whose `__init__` is a Python function taking exactly self and `argc` arguments.
+/// Caches the function in the class for that version (`TypeData::init_cache`) and
+/// records the version's `__init__` for tier 2.
+pub fn init_for_specialized_call(class: StackRef, argc: u32) -> Option<(u32, StackRef)> {
+    let data = class.downcast::<TypeData>()?;
+    if !data.is_heap_type || data.instance_kind != Kind::Instance || type_of(class) != types().type_ {
+        return None;
+    }
+    let new = types().dunder.new;
+    if lookup(class, new) != lookup(types().object, new) {
+        return None;
+    }
+    let init = lookup(class, types().dunder.init)?;
+    let function = init.downcast::<FunctionData>()?;
+    let code = function.code.downcast::<CodeData>()?;
+    let varargs = code_flags::VARARGS | code_flags::VARKEYWORDS;
+    if code.flags & varargs != 0 || code.kwonly_arg_count != 0 || code.arg_count != argc + 1 {
+        return None;
+    }
+    let version = crate::runtime::types::type_version(class);
+    data.init_cache.set((version, init));
+    INIT_BY_TYPE_VERSION.with(|m| m.borrow_mut().insert(version, function.version.get()));
+    Some((version, init))
+}
+
+/// The function version of the `__init__` that CALL_ALLOC_AND_ENTER_INIT calls for a
+/// class at type version `type_version`, if a call site was specialized for it.
+pub fn init_function_version_for_type_version(type_version: u32) -> Option<u32> {
+    INIT_BY_TYPE_VERSION.with(|m| m.borrow().get(&type_version).copied())
 }
 
 /// Calling a type: `type(x)`, builtin constructors, user classes.

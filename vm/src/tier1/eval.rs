@@ -331,6 +331,23 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                             let $new_frame = ();
                         };
                     }
+                    // CALL_ALLOC_AND_ENTER_INIT: the stack holds [__init__, self, args]
+                    // (from _CHECK_AND_ALLOCATE_OBJECT). Pushes the init-cleanup shim and
+                    // __init__'s frame; _PUSH_FRAME then saves this frame's state (its
+                    // return point is the next instruction) and enters __init__.
+                    macro_rules! uop__CREATE_INIT_FRAME {
+                        ($new_frame:ident) => {
+                            let argc = oparg as usize;
+                            let init = sp.peek(argc + 1);
+                            let values = sp.slice(0, argc + 1);
+                            if let Err(e) = vm.push_init_frames(init, values) {
+                                raise!(e);
+                            }
+                            sp.drop_n(argc + 2);
+                            #[allow(clippy::let_unit_value)]
+                            let $new_frame = ();
+                        };
+                    }
                     macro_rules! uop__SAVE_RETURN_OFFSET {
                         () => {};
                     }

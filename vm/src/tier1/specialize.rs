@@ -49,7 +49,7 @@ mod layout {
     pub const ATTR_VERSION: usize = 1;
     pub const ATTR_INDEX: usize = 3;
     pub const ATTR_DESCR: usize = 4;
-    // CALL: counter/1, func_version/2
+    // CALL: counter/1, func_version/2 (a type version for CALL_ALLOC_AND_ENTER_INIT)
     pub const CALL_FUNC_VERSION: usize = 1;
 }
 
@@ -283,9 +283,15 @@ fn call(code: &CodeData, ip: usize, oparg: u32, callable: StackRef, self_or_null
                 Some(op::CALL_BUILTIN_FAST)
             }
         }
+        Kind::Type if !self_or_null.is_null() => None,
         Kind::Type => {
             let t = callable.downcast::<TypeData>()?;
-            (!t.is_heap_type && self_or_null.is_null()).then_some(op::CALL_BUILTIN_CLASS)
+            if !t.is_heap_type {
+                return Some(op::CALL_BUILTIN_CLASS);
+            }
+            let (type_version, _init) = crate::runtime::classes::init_for_specialized_call(callable, oparg)?;
+            write_cache(code, ip, layout::CALL_FUNC_VERSION, 2, type_version as u64);
+            Some(op::CALL_ALLOC_AND_ENTER_INIT)
         }
         _ => None,
     }

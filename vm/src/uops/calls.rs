@@ -66,6 +66,44 @@ pub fn init_call_bound_method_exact_args(bound: StackRef) -> (StackRef, StackRef
     (method.func, method.receiver)
 }
 
+/// CALL_ALLOC_AND_ENTER_INIT's guard: the callable is the class the call site was
+/// specialized for (its type version, the operand), unchanged, with no self slot, and the
+/// `__init__` it cached for that version takes self and the arguments. Allocates the
+/// instance and returns (`__init__`, the instance) for the class and NULL slots.
+#[inline(always)]
+pub fn check_and_allocate_object(
+    operand: u64,
+    oparg: u32,
+    callable: StackRef,
+    null: StackRef,
+) -> Option<(StackRef, StackRef)> {
+    if !null.is_null() {
+        return None;
+    }
+    let class = callable.downcast::<TypeData>()?;
+    let version = class.version.get();
+    let (cached_version, init) = class.init_cache.get();
+    if version as u64 != operand || cached_version != version {
+        return None;
+    }
+    let code = init.downcast::<FunctionData>()?.code.downcast::<CodeData>()?;
+    if code.arg_count != oparg + 1 {
+        return None;
+    }
+    Some((init, crate::runtime::classes::new_instance(callable)))
+}
+
+/// The init-cleanup shim's check of what `__init__` returned.
+pub fn exit_init_check(should_be_none: StackRef) -> PyResult<()> {
+    if should_be_none == none() {
+        return Ok(());
+    }
+    Err(PyErr::new(
+        ExcType::TypeError,
+        format!("__init__() should return None, not '{}'", crate::runtime::types::type_name_of(should_be_none)),
+    ))
+}
+
 /// Positional arguments with the receiver first when there is one.
 fn with_receiver(self_or_null: StackRef, args: &[StackRef]) -> Vec<StackRef> {
     let mut all = Vec::with_capacity(args.len() + 1);
