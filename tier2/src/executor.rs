@@ -4,6 +4,7 @@
 //! projection, the optimizer, the dump and the dependency registration.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use sidewinder_vm::objects::code::CodeData;
@@ -18,6 +19,22 @@ use crate::ir::{Dependency, ExitKind, ExitSpec, Trace};
 use crate::projector::{self, Abort, Start};
 use crate::state::{self, with_stats};
 use crate::{dump, interpreter, optimizer};
+
+thread_local! {
+    /// Root executors by where they are installed: (code object bits, back-edge code
+    /// unit). Lets an exit that lands on an ENTER_EXECUTOR link straight to it.
+    static INSTALLED: RefCell<HashMap<(usize, usize), Weak<TraceExecutor>>> = RefCell::new(HashMap::new());
+}
+
+/// Records a root executor the VM installed at `back_edge_ip` of `code_ref`.
+pub fn record_installed(code_ref: StackRef, back_edge_ip: usize, executor: &Rc<TraceExecutor>) {
+    INSTALLED.with(|map| map.borrow_mut().insert((code_ref.bits(), back_edge_ip), Rc::downgrade(executor)));
+}
+
+/// The root executor installed at `ip` of `code_ref`, if it is still alive.
+pub fn installed_at(code_ref: StackRef, ip: usize) -> Option<Rc<TraceExecutor>> {
+    INSTALLED.with(|map| map.borrow().get(&(code_ref.bits(), ip)).and_then(Weak::upgrade))
+}
 
 /// Exits taken before a side trace is projected from an exit.
 pub const SIDE_EXIT_THRESHOLD: u32 = 32;

@@ -65,6 +65,11 @@ pub enum ExitKind {
 }
 
 impl ExitKind {
+    pub const COUNT: usize = 5;
+    /// Every kind, in declaration order (`kind as usize` indexes it).
+    pub const ALL: [ExitKind; ExitKind::COUNT] =
+        [ExitKind::Guard, ExitKind::Branch, ExitKind::Validity, ExitKind::End, ExitKind::LengthLimit];
+
     pub fn name(self) -> &'static str {
         match self {
             ExitKind::Guard => "guard",

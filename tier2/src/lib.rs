@@ -57,6 +57,7 @@ impl Optimizer for TraceOptimizer {
         };
         let installed = Installation { code_ref, back_edge_ip: ip, original_oparg: oparg };
         let executor = executor::build(&start, 0, Some(installed)).ok()?;
+        executor::record_installed(code_ref, ip, &executor);
         Some(executor)
     }
 

@@ -53,6 +53,8 @@ pub struct Stats {
     pub side_traces_created: u64,
     pub aborted: BTreeMap<String, u64>,
     pub exits_taken: u64,
+    /// Exits taken, by kind (`ExitKind::name`).
+    pub exits_by_kind: BTreeMap<&'static str, u64>,
     pub uops_executed: u64,
     pub executors_entered: u64,
     /// Uops and guards each pass removed, by pass name.
@@ -93,6 +95,9 @@ pub fn report() -> String {
     }
     let _ = writeln!(out, "tier2: executors entered: {}", s.executors_entered);
     let _ = writeln!(out, "tier2: exits taken: {}", s.exits_taken);
+    for (kind, n) in &s.exits_by_kind {
+        let _ = writeln!(out, "tier2:   exits ({kind}): {n}");
+    }
     let _ = writeln!(out, "tier2: executors invalidated: {}", sidewinder_vm::tier1::watchers::invalidations());
     let _ = writeln!(out, "tier2: uops projected: {}", s.uops_before_optimization);
     let _ = writeln!(out, "tier2: uops after optimization: {}", s.uops_after_optimization);

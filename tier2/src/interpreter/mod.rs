@@ -21,6 +21,7 @@ use sidewinder_vm::value::StackPtr;
 use sidewinder_vm::{PyErr, PyResult, StackRef};
 
 use crate::executor::{self, TraceExecutor};
+use crate::ir::ExitKind;
 use crate::projector::Start;
 use crate::state::with_stats;
 
@@ -31,18 +32,55 @@ enum Outcome {
     Error(PyErr),
 }
 
-/// Runs `root` and the side traces its exits lead to, until a trace leaves for tier 1.
+/// Counters of one `run`, added to the statistics once it returns.
+#[derive(Default)]
+struct RunCounts {
+    entered: u64,
+    exits: u64,
+    exits_by_kind: [u64; ExitKind::COUNT],
+    uops: u64,
+}
+
+impl RunCounts {
+    fn flush(&self) {
+        with_stats(|s| {
+            s.executors_entered += self.entered;
+            s.exits_taken += self.exits;
+            s.uops_executed += self.uops;
+            for (kind, n) in ExitKind::ALL.iter().zip(self.exits_by_kind) {
+                if n > 0 {
+                    *s.exits_by_kind.entry(kind.name()).or_default() += n;
+                }
+            }
+        });
+    }
+}
+
+/// Runs `root` and the traces its exits lead to, until a trace leaves for tier 1.
+///
+/// An exit leads on to another trace when it has one linked: a side trace grown from
+/// it, or the root executor installed where it resumes (an exit that lands on an
+/// ENTER_EXECUTOR, as a trace ending at an inner or outer loop's back edge does). Such
+/// a link is made the first time the exit is taken; entering a root executor is a
+/// safepoint, as ENTER_EXECUTOR is in tier 1.
 pub fn run(vm: &mut Vm, root: &TraceExecutor) -> PyResult<ExecutorExit> {
-    with_stats(|s| s.executors_entered += 1);
-    let mut side: Option<Rc<TraceExecutor>> = None;
+    let mut counts = RunCounts { entered: 1, ..RunCounts::default() };
+    let result = run_linked(vm, root, &mut counts);
+    counts.flush();
+    result
+}
+
+fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyResult<ExecutorExit> {
+    let mut linked: Option<Rc<TraceExecutor>> = None;
     loop {
-        let current: &TraceExecutor = side.as_deref().unwrap_or(root);
-        let exit_index = match run_trace(vm, current) {
+        let current: &TraceExecutor = linked.as_deref().unwrap_or(root);
+        let exit_index = match run_trace(vm, current, &mut counts.uops) {
             Outcome::Exit(index) => index,
             Outcome::Error(e) => return Err(e),
         };
-        with_stats(|s| s.exits_taken += 1);
         let exit = &current.exits[exit_index as usize];
+        counts.exits += 1;
+        counts.exits_by_kind[exit.spec.kind as usize] += 1;
         exit.taken.set(exit.taken.get().saturating_add(1));
         let existing = exit.side.borrow().clone();
         let next = match existing {
@@ -53,28 +91,42 @@ pub fn run(vm: &mut Vm, root: &TraceExecutor) -> PyResult<ExecutorExit> {
                 exit.taken.set(0);
                 None
             }
-            None if current.wants_side_trace(exit) && !at_enter_executor(vm) => grow_side_trace(vm, current, exit),
-            None => None,
+            None => match installed_executor_at_resume_point(vm) {
+                Some(installed) => {
+                    *exit.side.borrow_mut() = Some(installed.clone());
+                    Some(installed)
+                }
+                None if current.wants_side_trace(exit) => grow_side_trace(vm, current, exit),
+                None => None,
+            },
         };
-        match next {
-            Some(next) => side = Some(next),
-            None => return Ok(ExecutorExit::Resume),
+        let Some(next) = next else {
+            return Ok(ExecutorExit::Resume);
+        };
+        if next.installed.is_some() {
+            // Entering a loop's executor stands for its ENTER_EXECUTOR: a safepoint.
+            if vm.safepoint_due() {
+                vm.safepoint()?;
+            }
+            counts.entered += 1;
         }
+        linked = Some(next);
     }
 }
 
-/// Whether tier 1 would resume at an installed executor (leave it to tier 1 to enter),
-/// looking past EXTENDED_ARG prefixes.
-fn at_enter_executor(vm: &Vm) -> bool {
+/// The valid root executor installed at the instruction where the top frame resumes
+/// (looking past EXTENDED_ARG prefixes), if that instruction is an ENTER_EXECUTOR.
+fn installed_executor_at_resume_point(vm: &Vm) -> Option<Rc<TraceExecutor>> {
     let frame = vm.frame();
     let mut at = frame.ip;
-    while let Some(unit) = frame.code.units.get(at) {
-        match (unit.get() & 0xff) as u8 {
+    loop {
+        match (frame.code.units.get(at)?.get() & 0xff) as u8 {
             op::EXTENDED_ARG => at += 1,
-            opcode => return opcode == op::ENTER_EXECUTOR,
+            op::ENTER_EXECUTOR => break,
+            _ => return None,
         }
     }
-    false
+    executor::installed_at(frame.code_ref, at).filter(|e| e.is_valid())
 }
 
 /// Projects a side trace from the exit just taken (the top frame is where it resumes).
@@ -113,12 +165,11 @@ fn grow_side_trace(vm: &Vm, parent: &TraceExecutor, exit: &executor::Exit) -> Op
     clippy::let_and_return,
     clippy::match_single_binding
 )]
-fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
+fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outcome {
     let uops = &executor.trace.uops[..];
     let mut sp = StackPtr::new(vm.frame().sp);
     let mut typed_keys: Option<Keys> = None;
     let mut pc = 0usize;
-    let mut executed = 0u64;
     loop {
         let inst = &uops[pc];
         let uop = inst.uop;
@@ -195,8 +246,7 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
         // jumps), so the dispatch itself counts nothing.
         macro_rules! leave {
             ($outcome:expr) => {{
-                executed += pc as u64 + 1;
-                with_stats(|s| s.uops_executed += executed);
+                *executed += pc as u64 + 1;
                 return $outcome;
             }};
         }
@@ -378,7 +428,7 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
         macro_rules! uop__JUMP_TO_TOP {
             () => {{
                 safepoint!();
-                executed += pc as u64 + 1;
+                *executed += pc as u64 + 1;
                 pc = 0;
                 continue;
             }};
