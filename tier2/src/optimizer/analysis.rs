@@ -208,6 +208,23 @@ fn apply(a: &mut Analysis, index: usize, u: &TraceUop) -> Result<(), Stop> {
             });
             Ok(())
         }
+        Uop::_CREATE_INIT_FRAME => {
+            // [__init__, self, args] leave the caller; the init-cleanup shim (the frame
+            // the next `_PUSH_FRAME` runs in) holds self, and __init__ gets [self, args].
+            let inputs = s.pop_n(u.oparg as usize + 2)?;
+            let Some(push) = a.trace.uops.get(index + 1) else { return Err(Stop) };
+            let shim = push.frame as usize;
+            let frame = &a.trace.frames[shim];
+            if push.uop != Uop::_PUSH_FRAME || frame.caller != Some(s.current as u8) || s.frames[shim].is_some() {
+                return Err(Stop);
+            }
+            let self_id = inputs[1];
+            s.learn_not_null(self_id);
+            s.enter(shim, frame.code.local_count(), &[]);
+            s.push(self_id);
+            a.pending_call = Some(Some(inputs[1..].to_vec()));
+            Ok(())
+        }
         Uop::_PUSH_FRAME => {
             let Some(pending) = a.pending_call.take() else { return Err(Stop) };
             let Some(next) = a.trace.uops.get(index + 1) else { return Err(Stop) };
