@@ -22,6 +22,7 @@
 use sidewinder_vm::objects::code::CodeData;
 use sidewinder_vm::opcodes::{op, uop_flags, Uop, INSTRUCTIONS, INSTRUCTION_UNITS};
 use sidewinder_vm::runtime::call::{code_for_function_version, globals_for_function_version};
+use sidewinder_vm::runtime::Vm;
 use sidewinder_vm::StackRef;
 
 use crate::ir::{ExitKind, ExitSpec, ProjectedFrame, Trace, TraceUop};
@@ -46,6 +47,40 @@ pub struct Start {
     pub builtins: StackRef,
     /// For a root trace: the code unit of the back edge that closes the loop.
     pub loop_back_edge: Option<usize>,
+}
+
+/// Where the root trace of the loop whose back edge (a JUMP_BACKWARD) is at `ip` of
+/// `code_ref` starts, for the VM's top frame; with the back edge's full oparg.
+pub fn loop_start(vm: &Vm, code_ref: StackRef, ip: usize) -> Option<(Start, u32)> {
+    let code = code_ref.downcast::<CodeData>()?;
+    let oparg = full_oparg(code, ip)?;
+    let loop_head = (ip + INSTRUCTION_UNITS[op::JUMP_BACKWARD as usize] as usize).checked_sub(oparg as usize)?;
+    let frame = vm.frame();
+    let start =
+        Start { code_ref, ip: loop_head, globals: frame.globals, builtins: frame.builtins, loop_back_edge: Some(ip) };
+    Some((start, oparg))
+}
+
+/// The oparg of the instruction at `ip` including its EXTENDED_ARG prefixes, found by
+/// decoding the code from the start (instruction boundaries are not marked).
+fn full_oparg(code: &CodeData, ip: usize) -> Option<u32> {
+    let mut at = 0;
+    let mut oparg = 0u32;
+    while at <= ip && at < code.units.len() {
+        let word = code.units[at].get();
+        let opcode = (word & 0xff) as u8;
+        oparg = (oparg << 8) | (word >> 8) as u32;
+        if at == ip {
+            return Some(oparg);
+        }
+        if opcode == op::EXTENDED_ARG {
+            at += 1;
+            continue;
+        }
+        oparg = 0;
+        at += INSTRUCTION_UNITS[opcode as usize] as usize;
+    }
+    None
 }
 
 /// Why a projection produced nothing.

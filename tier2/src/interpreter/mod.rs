@@ -180,43 +180,7 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
                 vm.frames.last_mut().expect("a trace runs in a frame")
             };
         }
-        macro_rules! stack_peek {
-            ($depth:expr) => {
-                sp.peek($depth)
-            };
-        }
-        macro_rules! stack_slice {
-            ($depth:expr, $count:expr) => {
-                sp.slice($depth, $count)
-            };
-        }
-        macro_rules! stack_scratch {
-            ($offset:expr, $count:expr) => {
-                sp.scratch($offset, $count)
-            };
-        }
-        macro_rules! stack_drop {
-            ($n:expr) => {
-                sp.drop_n($n)
-            };
-        }
-        macro_rules! stack_push {
-            ($v:expr) => {
-                sp.push($v)
-            };
-        }
-        macro_rules! stack_advance {
-            ($n:expr) => {
-                sp.advance($n)
-            };
-        }
-        macro_rules! stack_push_nulls {
-            ($n:expr) => {
-                for _ in 0..$n {
-                    sp.push(StackRef::NULL);
-                }
-            };
-        }
+        sidewinder_vm::define_stack_macros!($, sp);
         macro_rules! stack_push_from {
             ($slice:expr) => {{
                 // The values sit in scratch room just above the stack: copy them out

@@ -7,10 +7,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use sidewinder_vm::compiler::compile_module;
-use sidewinder_vm::objects::code::CodeData;
 use sidewinder_vm::objects::dict::DictData;
 use sidewinder_vm::objects::new;
-use sidewinder_vm::opcodes::{op, uop_flags, Uop, INSTRUCTION_UNITS};
+use sidewinder_vm::opcodes::{uop_flags, Uop};
 use sidewinder_vm::runtime::types::{dict_get_str, types};
 use sidewinder_vm::runtime::{JitMode, Options, Vm};
 use sidewinder_vm::tier1::hooks::{Executor, Optimizer};
@@ -18,7 +17,7 @@ use sidewinder_vm::StackRef;
 
 use super::optimize;
 use crate::ir::{Dependency, ExitKind, ExitSpec, Trace, TraceUop};
-use crate::projector::{self, Start, MAX_TRACE_LENGTH};
+use crate::projector::{self, MAX_TRACE_LENGTH};
 
 /// Records the traces projected at hot back edges (in the function `f` when given) and
 /// installs nothing.
@@ -28,17 +27,7 @@ struct Capture {
 
 impl Optimizer for Capture {
     fn optimize(&mut self, vm: &mut Vm, code_ref: StackRef, ip: usize) -> Option<Rc<dyn Executor>> {
-        let code = code_ref.downcast::<CodeData>()?;
-        let oparg = (code.units[ip].get() >> 8) as usize;
-        let loop_head = ip + INSTRUCTION_UNITS[op::JUMP_BACKWARD as usize] as usize - oparg;
-        let frame = vm.frame();
-        let start = Start {
-            code_ref,
-            ip: loop_head,
-            globals: frame.globals,
-            builtins: frame.builtins,
-            loop_back_edge: Some(ip),
-        };
+        let (start, _) = projector::loop_start(vm, code_ref, ip)?;
         if let Ok(trace) = projector::project(&start, MAX_TRACE_LENGTH) {
             self.traces.borrow_mut().push(trace);
         }

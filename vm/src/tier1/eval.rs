@@ -84,43 +84,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                 'dispatch: loop {
                     let mut next_ip = this_ip + INSTRUCTION_UNITS[opcode as usize] as usize;
 
-                    macro_rules! stack_peek {
-                        ($depth:expr) => {
-                            sp.peek($depth)
-                        };
-                    }
-                    macro_rules! stack_slice {
-                        ($depth:expr, $count:expr) => {
-                            sp.slice($depth, $count)
-                        };
-                    }
-                    macro_rules! stack_scratch {
-                        ($offset:expr, $count:expr) => {
-                            sp.scratch($offset, $count)
-                        };
-                    }
-                    macro_rules! stack_drop {
-                        ($n:expr) => {
-                            sp.drop_n($n)
-                        };
-                    }
-                    macro_rules! stack_push {
-                        ($v:expr) => {
-                            sp.push($v)
-                        };
-                    }
-                    macro_rules! stack_advance {
-                        ($n:expr) => {
-                            sp.advance($n)
-                        };
-                    }
-                    macro_rules! stack_push_nulls {
-                        ($n:expr) => {
-                            for _ in 0..$n {
-                                sp.push(StackRef::NULL);
-                            }
-                        };
-                    }
+                    crate::define_stack_macros!($, sp);
                     macro_rules! stack_push_from {
                         ($slice:expr) => {{
                             let (source, count) = ($slice.as_ptr(), $slice.len());

@@ -2,13 +2,15 @@
 //! dispatch is generated from uops.toml; the control-flow uops are hand-written there),
 //! `specialize` the adaptive rewriting and the installing of executors, `counters` the
 //! backoff counters, `unwind` the exception-table search, `stats` the `-X jit-stats`
-//! counters, `hooks` the optimizer interface tier 2 plugs into, and `watchers` the
+//! counters, `stack_macros` the stack vocabulary of both generated dispatches, `hooks` the
+//! optimizer interface tier 2 plugs into, and `watchers` the
 //! registry that invalidates executors when what they depend on changes.
 
 pub mod counters;
 pub mod eval;
 pub mod hooks;
 pub mod specialize;
+pub mod stack_macros;
 pub mod stats;
 pub mod unwind;
 pub mod watchers;

@@ -46,3 +46,21 @@ pub fn read_bodies(dir: &Path) -> std::io::Result<BodySources> {
 
 #[cfg(test)]
 mod tests;
+
+/// For the build scripts (vm/build.rs, tier2/build.rs): reads uops.toml and the uop
+/// bodies, tells cargo to rerun when either changes, and generates. A bad file ends the
+/// build with a message naming the uop or instruction at fault.
+pub fn generate_for_build(toml_path: &Path, bodies_dir: &Path) -> Generated {
+    fn fail(message: &str) -> ! {
+        eprintln!("error: uops.toml: {message}");
+        std::process::exit(1);
+    }
+    println!("cargo:rerun-if-changed={}", toml_path.display());
+    println!("cargo:rerun-if-changed={}", bodies_dir.display());
+    let toml_text = std::fs::read_to_string(toml_path).unwrap_or_else(|e| fail(&format!("cannot read uops.toml: {e}")));
+    let bodies = read_bodies(bodies_dir).unwrap_or_else(|e| fail(&format!("cannot read vm/src/uops: {e}")));
+    for name in bodies.keys() {
+        println!("cargo:rerun-if-changed={}", bodies_dir.join(format!("{name}.rs")).display());
+    }
+    generate(&toml_text, &bodies).unwrap_or_else(|e| fail(&e))
+}
