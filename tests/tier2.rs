@@ -159,3 +159,18 @@ fn an_exception_in_an_inlined_call_has_the_tier1_traceback() {
     assert!(tier1.contains("line 2, in inner") && tier1.contains("line 5, in middle"), "{tier1}");
     assert_eq!(tier1, tier2);
 }
+
+#[test]
+fn changing_a_builtin_a_global_or_a_class_attribute_invalidates() {
+    // Each change (a class attribute, a method, a shadowed and restored builtin, a
+    // rebound global function) happens while a loop that promoted it runs.
+    let (stdout, stderr) = run("interp", &["-X", "jit-stats", "tests/programs/tier2_invalidation.py"]);
+    let expected =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/tier2_invalidation.out"))
+            .expect("expected output");
+    assert_eq!(stdout, expected);
+    let invalidated = count(&stderr, "tier2: executors invalidated:");
+    assert!(invalidated >= 4, "{stderr}");
+    assert_eq!(count(&stderr, "tier1: executors invalidated:"), invalidated);
+    assert!(count(&stderr, "tier1: executors uninstalled:") >= 1, "{stderr}");
+}

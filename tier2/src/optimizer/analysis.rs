@@ -113,9 +113,10 @@ fn step(a: &mut Analysis, index: usize) -> Result<Option<usize>, Halt> {
     let u = a.uop(index);
     // Rewrites that replace a group of uops and apply their effect themselves.
     let rewritten = match u.uop {
-        Uop::_GUARD_GLOBALS_VERSION_PUSH_KEYS | Uop::_GUARD_GLOBALS_VERSION | Uop::_CHECK_ATTR_MODULE_PUSH_KEYS => {
-            globals::try_promote(a, index)?
-        }
+        Uop::_GUARD_GLOBALS_VERSION_PUSH_KEYS
+        | Uop::_GUARD_GLOBALS_VERSION
+        | Uop::_CHECK_ATTR_MODULE_PUSH_KEYS
+        | Uop::_CHECK_ATTR_CLASS => globals::try_promote(a, index)?,
         Uop::_BINARY_OP_ADD_INT
         | Uop::_BINARY_OP_SUBTRACT_INT
         | Uop::_BINARY_OP_MULTIPLY_INT

@@ -10,6 +10,8 @@
 //!   (the globals one says the name is not shadowed) and both dicts depended on.
 //! - LOAD_ATTR_MODULE (`_CHECK_ATTR_MODULE_PUSH_KEYS` + `_LOAD_ATTR_MODULE_FROM_KEYS`)
 //!   when the owner is a known constant module.
+//! - LOAD_ATTR_CLASS (`_CHECK_ATTR_CLASS` + `_LOAD_ATTR_CLASS`) when the owner is a known
+//!   constant class of the guarded version, with a `Dependency::Type` on it.
 //!
 //! Any change to a dependency dict (value overwrites included) invalidates the executor,
 //! and the `_CHECK_VALIDITY` after every escaping instruction leaves the trace before a
@@ -27,6 +29,7 @@
 use sidewinder_vm::heap::Handle;
 use sidewinder_vm::objects::dict::DictData;
 use sidewinder_vm::objects::module::ModuleData;
+use sidewinder_vm::objects::types::TypeData;
 use sidewinder_vm::opcodes::Uop;
 use sidewinder_vm::runtime::call::{code_for_function_version, globals_for_function_version};
 use sidewinder_vm::tier1::watchers::dict_invalidations;
@@ -77,6 +80,7 @@ pub fn try_promote(a: &mut Analysis, index: usize) -> Result<Option<usize>, Halt
         Uop::_GUARD_GLOBALS_VERSION_PUSH_KEYS => Ok(module_global(a, index)),
         Uop::_GUARD_GLOBALS_VERSION => Ok(builtin(a, index)),
         Uop::_CHECK_ATTR_MODULE_PUSH_KEYS => module_attr(a, index),
+        Uop::_CHECK_ATTR_CLASS => class_attr(a, index),
         _ => Ok(None),
     }
 }
@@ -194,6 +198,32 @@ fn module_attr(a: &mut Analysis, index: usize) -> Result<Option<usize>, Halt> {
     promote(a, load, value, true);
     a.trace.add_dependency(Dependency::Dict(module.dict));
     // A module loaded from a promoted global: both loads become one constant.
+    super::folding::merge_pop_top(a, load, owner);
+    a.state.pop_n(1)?;
+    push_constant(a, load, value);
+    Ok(Some(load + 1))
+}
+
+/// LOAD_ATTR_CLASS (`_CHECK_ATTR_CLASS` + `_LOAD_ATTR_CLASS`) on a known constant class
+/// whose version is still the one the guard checks: the attribute the cache holds is the
+/// class's current one. It becomes a constant, with a dependency on the class (any
+/// change to it or its bases bumps the version and invalidates the executor).
+fn class_attr(a: &mut Analysis, index: usize) -> Result<Option<usize>, Halt> {
+    let check = a.uop(index);
+    let load = index + 1;
+    if !follows(a, index, load, Uop::_LOAD_ATTR_CLASS) {
+        return Ok(None);
+    }
+    let owner = a.state.peek(0)?;
+    let Some(class) = a.state.sym(owner).constant() else { return Ok(None) };
+    let Some(data) = class.downcast::<TypeData>() else { return Ok(None) };
+    if check.operand == 0 || data.version.get() as u64 != check.operand {
+        return Ok(None);
+    }
+    let value = StackRef::from_bits(a.uop(load).operand as usize);
+    a.remove(index, PASS);
+    promote(a, load, value, true);
+    a.trace.add_dependency(Dependency::Type(class));
     super::folding::merge_pop_top(a, load, owner);
     a.state.pop_n(1)?;
     push_constant(a, load, value);

@@ -130,6 +130,18 @@ fn module_attribute_of_a_promoted_module_is_one_constant() {
 }
 
 #[test]
+fn class_attribute_of_a_promoted_class_is_one_constant_depending_on_the_class() {
+    let program = "class C:\n    k = 3\ndef f(n):\n    t = 0\n    for i in range(n):\n        t = t + C.k\n    return t\nf(5000)\n";
+    let (_vm, trace) = trace_of(program);
+    assert_eq!(count(&trace, Uop::_LOAD_ATTR_CLASS), 1);
+    let opt = optimized(&trace);
+    assert_eq!(count(&opt, Uop::_LOAD_ATTR_CLASS), 0);
+    assert_eq!(count(&opt, Uop::_CHECK_ATTR_CLASS), 0);
+    assert_eq!(count(&opt, Uop::_POP_TOP_LOAD_CONST_INLINE), 0, "merged with the class's load");
+    assert!(opt.dependencies.iter().any(|d| matches!(d, Dependency::Type(_))), "{:?}", opt.dependencies);
+}
+
+#[test]
 fn constant_int_operations_fold() {
     let program =
         "A = 6\nB = 7\ndef f(n):\n    t = 0\n    for i in range(n):\n        t = A * B - 2\n    return t\nf(5000)\n";
