@@ -408,9 +408,16 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                                         sync_sp!();
                                         // Where tier 1 resumes if the executor leaves
                                         // the frame as is: the instruction's first
-                                        // EXTENDED_ARG, if it has any.
+                                        // EXTENDED_ARG, if it has any. The compiler
+                                        // emits a prefix only for a nonzero high byte,
+                                        // so the oparg's size counts them (reading the
+                                        // loop's `ip` here instead would keep it alive
+                                        // in a register across every handler).
+                                        let prefixes = (oparg > 0xff) as usize
+                                            + (oparg > 0xffff) as usize
+                                            + (oparg > 0xff_ffff) as usize;
                                         // SAFETY: as in sync_sp.
-                                        unsafe { (*frame).ip = ip };
+                                        unsafe { (*frame).ip = this_ip - prefixes };
                                         match executor.execute(vm) {
                                             Ok(ExecutorExit::Resume) => {
                                                 let regs = Regs::load(vm);
