@@ -251,3 +251,18 @@ fn sys_exit_with_a_bool_is_a_status() {
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stderr.is_empty(), "CPython prints nothing for sys.exit(True)");
 }
+
+/// An unsupported feature raises an error naming it instead of silently misbehaving
+/// (CPython would change the object's class here).
+#[test]
+fn assigning_to_class_is_refused_by_name() {
+    let program = "class A: pass\nclass B:\n    def get(self): return 1\no = A()\no.__class__ = B\n";
+    let out = run(&["-c", program], None, &[]);
+    assert_eq!(out.code, Some(1), "{}", out.describe());
+    assert_eq!(
+        last_nonempty_line(&out.stderr),
+        "NotImplementedError: assigning to __class__ is not supported yet",
+        "{}",
+        out.describe()
+    );
+}

@@ -181,6 +181,14 @@ impl Vm {
             crate::runtime::types::type_modified(obj);
             return Ok(());
         }
+        if text(name) == "__class__" {
+            // Changing an object's class is not supported: refuse rather than store an
+            // ordinary attribute that would leave type(obj) unchanged.
+            return Err(crate::PyErr::new(
+                crate::ExcType::NotImplementedError,
+                "assigning to __class__ is not supported yet",
+            ));
+        }
         let ty = type_of(obj);
         if let Some(d) = lookup(ty, name) {
             if let Some(p) = d.downcast::<PropertyData>() {

@@ -317,11 +317,18 @@ pub fn on_deopt(vm: &mut Vm, code: &CodeData, ip: usize, family: u8) {
 /// Executor slots a code object can have: ENTER_EXECUTOR's oparg byte indexes them.
 const MAX_EXECUTORS: usize = 256;
 
+fn has_free_slot(code: &CodeData) -> bool {
+    let slots = code.executors.borrow();
+    slots.len() < MAX_EXECUTORS || slots.iter().any(Option::is_none)
+}
+
 /// The back edge at `ip` is hot: offer it to the optimizer. Returns true when an
 /// executor was installed (the instruction is now ENTER_EXECUTOR).
 pub fn back_edge_hot(vm: &mut Vm, code_ref: StackRef, code: &CodeData, ip: usize) -> bool {
     vm.stats.hot_back_edges += 1;
-    let executor = match vm.optimizer.take() {
+    // Without a free slot an executor could not be installed: do not build one.
+    let optimizer = if has_free_slot(code) { vm.optimizer.take() } else { None };
+    let executor = match optimizer {
         Some(mut optimizer) => {
             let result = optimizer.optimize(vm, code_ref, ip);
             vm.optimizer = Some(optimizer);
