@@ -174,3 +174,14 @@ fn changing_a_builtin_a_global_or_a_class_attribute_invalidates() {
     assert_eq!(count(&stderr, "tier1: executors invalidated:"), invalidated);
     assert!(count(&stderr, "tier1: executors uninstalled:") >= 1, "{stderr}");
 }
+
+#[test]
+fn a_loop_longer_than_the_trace_limit_continues_in_further_traces() {
+    let (stdout, stderr) = run("interp", &["-X", "jit-stats", "tests/programs/tier2_long_loop.py"]);
+    let expected =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/tier2_long_loop.out"))
+            .expect("expected output");
+    assert_eq!(stdout, expected);
+    assert!(count(&stderr, "tier2:   exits (length limit):") >= 1, "{stderr}");
+    assert!(count(&stderr, "tier2: side traces created:") >= 1, "{stderr}");
+}

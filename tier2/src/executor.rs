@@ -43,13 +43,16 @@ pub const SIDE_EXIT_THRESHOLD: u32 = 32;
 pub const MAX_CHAIN_DEPTH: u8 = 6;
 const MAX_CONTINUATION_DEPTH: u8 = 32;
 
-/// An exit of an executor, with its counter and its side trace.
+/// An exit of an executor, with its counter and the trace it leads on to.
 pub struct Exit {
     pub spec: ExitSpec,
     /// Times taken.
     pub taken: Cell<u32>,
     /// The count at which a side trace is next attempted (doubles on failure).
     pub next_attempt: Cell<u32>,
+    /// The trace run when this exit is taken: a side trace grown from it, or the root
+    /// executor of the loop whose ENTER_EXECUTOR it lands on. Linked roots may refer to
+    /// each other; invalidating one drops its links.
     pub side: RefCell<Option<Rc<TraceExecutor>>>,
 }
 
@@ -75,7 +78,9 @@ impl TraceExecutor {
     /// Whether a side trace may grow from `exit` now.
     pub fn wants_side_trace(&self, exit: &Exit) -> bool {
         match exit.spec.kind {
-            ExitKind::LengthLimit => self.chain_depth < MAX_CONTINUATION_DEPTH,
+            ExitKind::LengthLimit => {
+                self.chain_depth < MAX_CONTINUATION_DEPTH && exit.taken.get() >= exit.next_attempt.get()
+            }
             ExitKind::End => false,
             _ => self.chain_depth < MAX_CHAIN_DEPTH && exit.taken.get() >= exit.next_attempt.get(),
         }
