@@ -84,7 +84,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                 'dispatch: loop {
                     let mut next_ip = this_ip + INSTRUCTION_UNITS[opcode as usize] as usize;
 
-                    crate::define_stack_macros!($, sp);
+                    define_stack_macros!($, sp);
                     macro_rules! stack_push_from {
                         ($slice:expr) => {{
                             let (source, count) = ($slice.as_ptr(), $slice.len());

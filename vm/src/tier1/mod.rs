@@ -6,11 +6,14 @@
 //! optimizer interface tier 2 plugs into, and `watchers` the
 //! registry that invalidates executors when what they depend on changes.
 
+// First, so that its macro is in scope (textually) for the loop in `eval`.
+#[macro_use]
+pub mod stack_macros;
+
 pub mod counters;
 pub mod eval;
 pub mod hooks;
 pub mod specialize;
-pub mod stack_macros;
 pub mod stats;
 pub mod unwind;
 pub mod watchers;
