@@ -183,7 +183,15 @@ pub fn call_type(vm: &mut Vm, class: StackRef, args: Args<'_>) -> PyResult<Stack
         init.downcast::<FunctionData>().is_some()
             || init.downcast::<BuiltinFunctionData>().map(|b| b.owner != types().object).unwrap_or(false)
     });
-    let instance = if data.is_heap_type && data.instance_kind == Kind::Instance {
+    // A `__new__` written in Python (implicitly static, as in CPython) makes the object;
+    // `__init__` then runs only if it returned an instance of the class.
+    let user_new = lookup(class, types().dunder.new).filter(|new| new.downcast::<FunctionData>().is_some());
+    let instance = if let Some(user_new) = user_new {
+        let mut values = Vec::with_capacity(args.values.len() + 1);
+        values.push(class);
+        values.extend_from_slice(args.values);
+        vm.call_args(user_new, Args { values: &values, kwnames: args.kwnames })?
+    } else if data.is_heap_type && data.instance_kind == Kind::Instance {
         if user_init.is_none() && !args.values.is_empty() {
             return Err(type_error(format!("{}() takes no arguments", data.name)));
         }
