@@ -36,7 +36,7 @@ use sidewinder_vm::tier1::watchers::dict_invalidations;
 use sidewinder_vm::StackRef;
 
 use super::analysis::{Analysis, Halt};
-use super::symbols::fact_of_value;
+use super::symbols::{fact_of_value, SymId};
 use crate::ir::{Dependency, Trace};
 
 pub const PASS: &str = "global promotion";
@@ -194,10 +194,23 @@ fn module_attr(a: &mut Analysis, index: usize) -> Result<Option<usize>, Halt> {
     };
     let Some(dict) = promotable_dict(a, module.dict, check.operand) else { return Ok(None) };
     let Some(value) = dict.value_at(a.uop(load).operand as usize) else { return Ok(None) };
+    promote_attribute(a, index, owner, value, Dependency::Dict(module.dict))
+}
+
+/// Replaces an attribute load on a constant owner (the check at `index`, the load after
+/// it) by `value`, depending on `dependency`. Returns the index after the load.
+fn promote_attribute(
+    a: &mut Analysis,
+    index: usize,
+    owner: SymId,
+    value: StackRef,
+    dependency: Dependency,
+) -> Result<Option<usize>, Halt> {
+    let load = index + 1;
     a.remove(index, PASS);
     promote(a, load, value, true);
-    a.trace.add_dependency(Dependency::Dict(module.dict));
-    // A module loaded from a promoted global: both loads become one constant.
+    a.trace.add_dependency(dependency);
+    // An owner loaded from a promoted global: both loads become one constant.
     super::folding::merge_pop_top(a, load, owner);
     a.state.pop_n(1)?;
     push_constant(a, load, value);
@@ -221,11 +234,5 @@ fn class_attr(a: &mut Analysis, index: usize) -> Result<Option<usize>, Halt> {
         return Ok(None);
     }
     let value = StackRef::from_bits(a.uop(load).operand as usize);
-    a.remove(index, PASS);
-    promote(a, load, value, true);
-    a.trace.add_dependency(Dependency::Type(class));
-    super::folding::merge_pop_top(a, load, owner);
-    a.state.pop_n(1)?;
-    push_constant(a, load, value);
-    Ok(Some(load + 1))
+    promote_attribute(a, index, owner, value, Dependency::Type(class))
 }

@@ -167,7 +167,19 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                             }
                         }};
                     }
-                    // Switches to the frame the VM just pushed, saving the caller's state.
+                    // Continues with the VM's top frame at its `ip`.
+                    macro_rules! run_top_frame {
+                        () => {{
+                            let regs = Regs::load(vm);
+                            frame = regs.frame;
+                            code = regs.code;
+                            ip = regs.ip;
+                            sp = regs.sp;
+                            continue 'next_instr;
+                        }};
+                    }
+                    // Switches to the frame the VM just pushed, saving the caller's state
+                    // in the caller frame (now second from the top).
                     macro_rules! enter_pushed_frame {
                         () => {{
                             // SAFETY: the caller frame is still live (frames never move).
@@ -176,12 +188,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                                 (*frame).ip = this_ip;
                                 (*frame).return_ip = next_ip;
                             }
-                            let regs = Regs::load(vm);
-                            frame = regs.frame;
-                            code = regs.code;
-                            ip = regs.ip;
-                            sp = regs.sp;
-                            continue 'next_instr;
+                            run_top_frame!();
                         }};
                     }
                     // A call from tier 1: Python functions get a frame in this loop, any
@@ -318,20 +325,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                     macro_rules! uop__PUSH_FRAME {
                         ($new_frame:ident) => {
                             let () = $new_frame;
-                            // The caller's state goes into the caller frame, which is now
-                            // second from the top.
-                            // SAFETY: frames never move; the caller frame is live.
-                            unsafe {
-                                (*frame).sp = sp.raw();
-                                (*frame).ip = this_ip;
-                                (*frame).return_ip = next_ip;
-                            }
-                            let regs = Regs::load(vm);
-                            frame = regs.frame;
-                            code = regs.code;
-                            ip = regs.ip;
-                            sp = regs.sp;
-                            continue 'next_instr;
+                            enter_pushed_frame!();
                         };
                     }
                     macro_rules! uop__POP_FRAME {
@@ -419,14 +413,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                                         // SAFETY: as in sync_sp.
                                         unsafe { (*frame).ip = this_ip - prefixes };
                                         match executor.execute(vm) {
-                                            Ok(ExecutorExit::Resume) => {
-                                                let regs = Regs::load(vm);
-                                                frame = regs.frame;
-                                                code = regs.code;
-                                                ip = regs.ip;
-                                                sp = regs.sp;
-                                                continue 'next_instr;
-                                            }
+                                            Ok(ExecutorExit::Resume) => run_top_frame!(),
                                             Err(e) => {
                                                 let regs = Regs::load(vm);
                                                 frame = regs.frame;
