@@ -18,8 +18,10 @@ Options:
 -h     : print this help message and exit (also -? or --help)
 -X opt : set implementation-specific option:
          -X jit-stats       print tier-1 and tier-2 counters at exit
-         -X jit-dump[=DIR]  dump tier-2 traces (to DIR, else stderr)
-         -X perf            write a perf map for JIT code
+         -X jit-dump[=DIR]  dump tier-2 traces, Cranelift IR and machine code
+                            (to DIR, else stderr)
+         -X jit-code-limit=BYTES  bound on live JIT code memory (default 64 MiB)
+         -X perf            write a perf map for JIT code (/tmp/perf-<pid>.map)
 --version : print the Sidewinder version number and exit
 file   : program read from script file
 arg ...: arguments passed to program in sys.argv[1:]
@@ -177,6 +179,9 @@ fn run(invocation: Invocation, mode: JitMode) -> u8 {
     let interrupted = vm.interrupted.clone();
     let _ = ctrlc::set_handler(move || interrupted.store(true, std::sync::atomic::Ordering::Relaxed));
     sidewinder_tier2::install(&mut vm);
+    if let Err(reason) = sidewinder_jit::install(&vm) {
+        eprintln!("sidewinder: native JIT unavailable ({reason}); traces run on the uop interpreter");
+    }
     let result = vm.run_module_code(&compiled);
     let status = match result {
         Ok(_) => 0,

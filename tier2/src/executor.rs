@@ -16,6 +16,7 @@ use sidewinder_vm::tier1::watchers;
 use sidewinder_vm::{PyResult, StackRef};
 
 use crate::ir::{Dependency, ExitKind, ExitSpec, Trace};
+use crate::native::{self, NativeCode};
 use crate::projector::{self, Abort, Start};
 use crate::state::{self, with_stats};
 use crate::{dump, interpreter, optimizer};
@@ -72,9 +73,16 @@ pub struct TraceExecutor {
     pub installed: Option<Installation>,
     /// 0 for a root executor, else one more than its parent.
     pub chain_depth: u8,
+    /// The compiled trace, when a native backend compiled it. Dropped on invalidation.
+    pub native: RefCell<Option<Rc<dyn NativeCode>>>,
 }
 
 impl TraceExecutor {
+    /// The address of the validity flag (a `bool`), which compiled code tests.
+    pub fn validity_flag(&self) -> *const bool {
+        self.valid.as_ptr()
+    }
+
     /// Whether a side trace may grow from `exit` now.
     pub fn wants_side_trace(&self, exit: &Exit) -> bool {
         match exit.spec.kind {
@@ -109,6 +117,8 @@ impl Executor for TraceExecutor {
                 uninstall_executor(code, installed.back_edge_ip, installed.original_oparg);
             }
         }
+        // Its code is freed now, or when a run of it in progress ends.
+        self.native.borrow_mut().take();
         // Side traces are reachable only through this executor: let them go with it.
         for exit in self.exits.iter() {
             exit.side.borrow_mut().take();
@@ -157,9 +167,20 @@ pub fn build(start: &Start, chain_depth: u8, installed: Option<Installation>) ->
     if config.dump.is_some() {
         dump::write(id, chain_depth, &projected, &optimized, config.dump.as_ref().and_then(|d| d.as_deref()));
     }
-    let executor =
-        Rc::new(TraceExecutor { id, trace: optimized, exits, valid: Cell::new(true), installed, chain_depth });
+    let executor = Rc::new(TraceExecutor {
+        id,
+        trace: optimized,
+        exits,
+        valid: Cell::new(true),
+        installed,
+        chain_depth,
+        native: RefCell::new(None),
+    });
     register_dependencies(&executor);
+    if let Some(backend) = native::backend() {
+        let code = backend.compile(&executor);
+        *executor.native.borrow_mut() = code;
+    }
     Ok(executor)
 }
 

@@ -5,6 +5,7 @@
 //! - `optimizer/`: abstract interpretation over the trace, one module per pass.
 //! - `executor`: the trace with its exits, counters, dependencies and validity.
 //! - `interpreter/`: runs traces uop by uop (PYTHON_JIT=interp).
+//! - `native`: the hook a native backend (sidewinder-jit) compiles executors through.
 //! - `dump` and `state`: `-X jit-dump` and `-X jit-stats`.
 //!
 //! `install` registers the optimizer with the VM; the VM calls it when a back edge is
@@ -14,6 +15,7 @@ pub mod dump;
 pub mod executor;
 pub mod interpreter;
 pub mod ir;
+pub mod native;
 pub mod optimizer;
 pub mod projector;
 pub mod state;
@@ -27,7 +29,8 @@ use sidewinder_vm::StackRef;
 use crate::executor::Installation;
 
 /// Wires tier 2 into the VM according to its options: PYTHON_JIT=0 leaves the VM with
-/// no optimizer (tier 1 only); the other modes run traces on the uop interpreter.
+/// no optimizer (tier 1 only); the other modes run traces on the uop interpreter, or
+/// natively once a backend is registered (`native::set_backend`).
 pub fn install(vm: &mut Vm) {
     if vm.options.jit == JitMode::Off {
         return;
@@ -49,6 +52,10 @@ impl Optimizer for TraceOptimizer {
     }
 
     fn report(&self) -> String {
-        state::report()
+        let mut report = state::report();
+        if let Some(backend) = native::backend() {
+            report.push_str(&backend.report());
+        }
+        report
     }
 }

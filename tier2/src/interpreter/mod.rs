@@ -18,19 +18,13 @@ use sidewinder_vm::runtime::Vm;
 use sidewinder_vm::tier1::hooks::{Executor, ExecutorExit};
 use sidewinder_vm::uops::Keys;
 use sidewinder_vm::value::StackPtr;
-use sidewinder_vm::{PyErr, PyResult, StackRef};
+use sidewinder_vm::{PyResult, StackRef};
 
 use crate::executor::{self, TraceExecutor};
 use crate::ir::ExitKind;
+use crate::native::Outcome;
 use crate::projector::Start;
 use crate::state::with_stats;
-
-/// How one run of a trace ended.
-enum Outcome {
-    /// Left through this exit; the top frame's ip and sp are written back.
-    Exit(u16),
-    Error(PyErr),
-}
 
 /// Counters of one `run`, added to the statistics once it returns.
 #[derive(Default)]
@@ -74,7 +68,13 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
     let mut linked: Option<Rc<TraceExecutor>> = None;
     loop {
         let current: &TraceExecutor = linked.as_deref().unwrap_or(root);
-        let exit_index = match run_trace(vm, current, &mut counts.uops) {
+        // Native code when the executor was compiled; the run keeps it alive.
+        let native = current.native.borrow().clone();
+        let outcome = match native {
+            Some(code) => code.run(vm, current),
+            None => run_trace(vm, current, &mut counts.uops),
+        };
+        let exit_index = match outcome {
             Outcome::Exit(index) => index,
             Outcome::Error(e) => return Err(e),
         };

@@ -90,6 +90,13 @@ pub(crate) fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
     })
 }
 
+/// The addresses of the two flags `collection_due` reads (collection requested, GC
+/// stress), so that compiled code can test for a due safepoint without a call. Both
+/// live in this thread's heap, which lives as long as the thread.
+pub fn collection_flag_addresses() -> [*const bool; 2] {
+    with_heap(|h| [&h.collect_requested as *const bool, &h.stress as *const bool])
+}
+
 /// Whether a collection should run at the next safepoint.
 #[inline(always)]
 pub fn collection_due() -> bool {

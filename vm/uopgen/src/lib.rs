@@ -1,6 +1,7 @@
 //! sidewinder-uopgen: reads uops.toml, checks it, and generates the opcode tables and
 //! the tier-1 dispatch of sidewinder-vm (vm/build.rs), and the uop interpreter's
-//! dispatch of sidewinder-tier2 (tier2/build.rs). The checks are
+//! dispatch of sidewinder-tier2 (tier2/build.rs), and the JIT's per-uop calls of
+//! sidewinder-jit (jit/build.rs). The checks are
 //! unit-tested here so that a bad uops.toml fails the build with a message naming the
 //! uop or instruction at fault.
 
@@ -18,6 +19,9 @@ pub struct Generated {
     pub tier1_dispatch: String,
     /// The uop interpreter's dispatch (used by sidewinder-tier2's build script).
     pub tier2_dispatch: String,
+    /// One function per uop calling its body, for the JIT's generic path (used by
+    /// sidewinder-jit's build script).
+    pub jit_calls: String,
 }
 
 /// Parses, checks and generates from uops.toml text and the body sources.
@@ -28,6 +32,7 @@ pub fn generate(toml_text: &str, bodies: &BodySources) -> Result<Generated, Stri
         opcodes: emit::emit_metadata(&spec),
         tier1_dispatch: emit::emit_tier1(&spec, bodies)?,
         tier2_dispatch: emit::emit_tier2(&spec, bodies)?,
+        jit_calls: emit::emit_jit_calls(&spec, bodies)?,
     })
 }
 

@@ -1,0 +1,292 @@
+//! The Cranelift backend tier 2 compiles executors through: lowering, compilation for
+//! the host ISA, code memory, and the `-X jit-dump` and `-X perf` outputs. Also the
+//! run of a compiled trace.
+
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use cranelift_codegen::control::ControlPlane;
+use cranelift_codegen::ir::{Function, Signature};
+use cranelift_codegen::isa::TargetIsa;
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
+use cranelift_frontend::FunctionBuilderContext;
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{default_libcall_names, FuncId, Linkage, Module};
+use sidewinder_tier2::executor::TraceExecutor;
+use sidewinder_tier2::native::{Backend, NativeCode, Outcome};
+use sidewinder_vm::heap;
+use sidewinder_vm::runtime::Vm;
+use sidewinder_vm::{ExcType, PyErr};
+
+use crate::code_memory::{CodeBudget, CodeModule, DEFAULT_CODE_LIMIT};
+use crate::context::{JitContext, RETURN_ERROR};
+use crate::layout::Layout;
+use crate::lower::{lower_trace, TraceInput};
+
+/// The JIT's settings, from `-X` options.
+#[derive(Clone, Debug, Default)]
+pub struct JitConfig {
+    /// `-X jit-dump[=DIR]`: append IR and disassembly to tier 2's dump.
+    pub dump: Option<Option<PathBuf>>,
+    /// `-X perf`: write /tmp/perf-<pid>.map.
+    pub perf_map: bool,
+    /// `-X jit-code-limit=BYTES`.
+    pub code_limit: Option<usize>,
+}
+
+impl JitConfig {
+    pub fn from_x_options(options: &[String]) -> JitConfig {
+        let mut config = JitConfig::default();
+        for option in options {
+            let (key, value) = match option.split_once('=') {
+                Some((k, v)) => (k, Some(v)),
+                None => (option.as_str(), None),
+            };
+            match key {
+                "jit-dump" => config.dump = Some(value.filter(|v| !v.is_empty()).map(PathBuf::from)),
+                "perf" => config.perf_map = true,
+                "jit-code-limit" => config.code_limit = value.and_then(|v| v.parse().ok()),
+                _ => {}
+            }
+        }
+        config
+    }
+}
+
+/// Counters for `-X jit-stats`.
+#[derive(Default)]
+struct JitStats {
+    compiled: Cell<u64>,
+    failed: Cell<u64>,
+    compile_time: Cell<Duration>,
+    code_bytes: Cell<u64>,
+    native_runs: Cell<u64>,
+}
+
+/// Builds the ISA of the host, with the settings the JIT uses.
+pub fn host_isa() -> Result<Arc<dyn TargetIsa>, String> {
+    let isa_builder = cranelift_native::builder().map_err(|e| e.to_string())?;
+    isa_builder.finish(settings::Flags::new(jit_flags())).map_err(|e| e.to_string())
+}
+
+/// The shared Cranelift flags (also used for the aarch64 test).
+pub fn jit_flags() -> settings::Builder {
+    let mut flags = settings::builder();
+    flags.set("opt_level", "speed").expect("a known flag");
+    flags.set("is_pic", "false").expect("a known flag");
+    flags.set("preserve_frame_pointers", "true").expect("a known flag");
+    flags
+}
+
+pub struct CraneliftBackend {
+    isa: Arc<dyn TargetIsa>,
+    layout: Layout,
+    config: JitConfig,
+    budget: Rc<CodeBudget>,
+    stats: Rc<JitStats>,
+    safepoint_flags: [usize; 3],
+}
+
+impl CraneliftBackend {
+    pub fn new(vm: &Vm, config: JitConfig) -> Result<CraneliftBackend, String> {
+        let isa = host_isa()?;
+        let [collect, stress] = heap::collection_flag_addresses();
+        let interrupted = vm.interrupted.as_ptr() as usize;
+        let budget = Rc::new(CodeBudget::new(config.code_limit.unwrap_or(DEFAULT_CODE_LIMIT)));
+        Ok(CraneliftBackend {
+            isa,
+            layout: Layout::probe(),
+            config,
+            budget,
+            stats: Rc::new(JitStats::default()),
+            safepoint_flags: [collect as usize, stress as usize, interrupted],
+        })
+    }
+
+    fn try_compile(&self, executor: &TraceExecutor) -> Result<NativeTrace, String> {
+        let input = TraceInput {
+            trace: &executor.trace,
+            validity_flag: executor.validity_flag() as usize,
+            safepoint_flags: self.safepoint_flags,
+            layout: &self.layout,
+        };
+        let mut func = Function::new();
+        let mut builder_context = FunctionBuilderContext::new();
+        lower_trace(&mut func, &mut builder_context, &input, self.isa.default_call_conv(), self.isa.frontend_config());
+        let signature = func.signature.clone();
+        let params = func.params.clone();
+        let mut context = Context::for_function(func);
+        let dumping = self.config.dump.is_some();
+        let ir_text = if dumping { Some(context.func.display().to_string()) } else { None };
+        context.set_disasm(dumping);
+        let compiled = context
+            .compile(&*self.isa, &mut ControlPlane::default())
+            .map_err(|e| format!("cranelift: {:?}", e.inner))?;
+        if !compiled.buffer.relocs().is_empty() {
+            return Err("compiled code needs relocations".into());
+        }
+        let code_size = compiled.code_buffer().len();
+        let alignment = compiled.buffer.alignment as u64;
+        let disassembly = if dumping {
+            self.isa.to_capstone().ok().and_then(|cs| compiled.disassemble(Some(&params), &cs).ok())
+        } else {
+            None
+        };
+        let charge = CodeBudget::charge_for(code_size);
+        if !self.budget.reserve(charge) {
+            return Err("code memory bound reached".into());
+        }
+        let mut module = JITModule::new(JITBuilder::with_isa(self.isa.clone(), default_libcall_names()));
+        let defined = define_trace(&mut module, &signature, alignment, compiled.code_buffer());
+        let id = match defined {
+            Ok(id) => id,
+            Err(e) => {
+                self.budget.release(charge);
+                // SAFETY: nothing of this module was ever called.
+                unsafe { module.free_memory() };
+                return Err(format!("cranelift-jit: {e}"));
+            }
+        };
+        let entry = module.get_finalized_function(id);
+        if let Some(dump) = &self.config.dump {
+            write_dump(dump.as_deref(), executor.id, ir_text.as_deref(), disassembly.as_deref());
+        }
+        if self.config.perf_map {
+            write_perf_map_entry(entry as usize, code_size, executor.id);
+        }
+        self.stats.code_bytes.set(self.stats.code_bytes.get() + code_size as u64);
+        Ok(NativeTrace {
+            module: CodeModule::new(module),
+            entry,
+            charge,
+            budget: self.budget.clone(),
+            stats: self.stats.clone(),
+        })
+    }
+}
+
+impl Backend for CraneliftBackend {
+    fn compile(&self, executor: &TraceExecutor) -> Option<Rc<dyn NativeCode>> {
+        let start = Instant::now();
+        let result = self.try_compile(executor);
+        self.stats.compile_time.set(self.stats.compile_time.get() + start.elapsed());
+        match result {
+            Ok(trace) => {
+                self.stats.compiled.set(self.stats.compiled.get() + 1);
+                Some(Rc::new(trace))
+            }
+            Err(_) => {
+                self.stats.failed.set(self.stats.failed.get() + 1);
+                None
+            }
+        }
+    }
+
+    fn report(&self) -> String {
+        use std::fmt::Write as _;
+        let s = &self.stats;
+        let b = &self.budget;
+        let mut out = String::new();
+        let _ = writeln!(out, "jit: traces compiled: {}", s.compiled.get());
+        let _ = writeln!(out, "jit: traces not compiled: {}", s.failed.get());
+        let _ = writeln!(out, "jit:   refused (code memory bound): {}", b.refused.get());
+        let _ = writeln!(out, "jit: compile time: {:.3} ms", s.compile_time.get().as_secs_f64() * 1e3);
+        let _ = writeln!(out, "jit: code bytes compiled: {}", s.code_bytes.get());
+        let _ = writeln!(out, "jit: code memory live: {} bytes", b.live.get());
+        let _ = writeln!(out, "jit: code memory peak: {} bytes", b.peak.get());
+        let _ = writeln!(out, "jit: code memory limit: {} bytes", b.limit);
+        let _ = writeln!(out, "jit: code modules freed: {}", b.freed_modules.get());
+        let _ = writeln!(out, "jit: native trace runs: {}", s.native_runs.get());
+        out
+    }
+}
+
+/// An executor's machine code.
+pub struct NativeTrace {
+    module: CodeModule,
+    entry: *const u8,
+    charge: usize,
+    budget: Rc<CodeBudget>,
+    stats: Rc<JitStats>,
+}
+
+type TraceFn = unsafe extern "C" fn(*mut JitContext) -> u32;
+
+impl NativeCode for NativeTrace {
+    fn run(&self, vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
+        let _ = self.module.module();
+        self.stats.native_runs.set(self.stats.native_runs.get() + 1);
+        let mut context = JitContext::new(vm, executor);
+        // SAFETY: `entry` is the finalized function of this trace's module, alive as
+        // long as `self`; it was compiled with the `TraceFn` signature for this
+        // executor's trace, and the context points at the live VM and executor.
+        let result = unsafe {
+            let function: TraceFn = std::mem::transmute::<*const u8, TraceFn>(self.entry);
+            function(&mut context)
+        };
+        if result == RETURN_ERROR {
+            let error = context
+                .error
+                .take()
+                .unwrap_or_else(|| PyErr::new(ExcType::RuntimeError, "compiled trace left without an exception"));
+            Outcome::Error(error)
+        } else {
+            Outcome::Exit(result as u16)
+        }
+    }
+}
+
+impl Drop for NativeTrace {
+    fn drop(&mut self) {
+        self.budget.release(self.charge);
+    }
+}
+
+/// Defines the compiled bytes as the module's one function and finalizes it.
+fn define_trace(module: &mut JITModule, signature: &Signature, alignment: u64, code: &[u8]) -> Result<FuncId, String> {
+    let id = module.declare_function("trace", Linkage::Local, signature).map_err(|e| e.to_string())?;
+    module.define_function_bytes(id, alignment, code, &[]).map_err(|e| e.to_string())?;
+    module.finalize_definitions().map_err(|e| e.to_string())?;
+    Ok(id)
+}
+
+/// Appends the Cranelift IR and the disassembly to the executor's dump.
+fn write_dump(dir: Option<&std::path::Path>, id: u64, ir: Option<&str>, disassembly: Option<&str>) {
+    let mut text = String::new();
+    text.push_str("\n-- Cranelift IR --\n");
+    text.push_str(ir.unwrap_or("(unavailable)\n"));
+    text.push_str("\n-- machine code --\n");
+    text.push_str(disassembly.unwrap_or("(unavailable)\n"));
+    match dir {
+        Some(dir) => {
+            let path = dir.join(format!("executor-{id:04}.txt"));
+            if let Ok(mut file) = std::fs::OpenOptions::new().append(true).create(true).open(path) {
+                let _ = file.write_all(text.as_bytes());
+            }
+        }
+        None => eprint!("{text}"),
+    }
+}
+
+thread_local! {
+    static PERF_MAP: RefCell<Option<std::fs::File>> = const { RefCell::new(None) };
+}
+
+/// Appends `START SIZE NAME` for a compiled trace to /tmp/perf-<pid>.map.
+fn write_perf_map_entry(address: usize, size: usize, id: u64) {
+    PERF_MAP.with(|map| {
+        let mut map = map.borrow_mut();
+        if map.is_none() {
+            let path = format!("/tmp/perf-{}.map", std::process::id());
+            *map = std::fs::OpenOptions::new().append(true).create(true).open(path).ok();
+        }
+        if let Some(file) = map.as_mut() {
+            let _ = writeln!(file, "{address:x} {size:x} sidewinder-trace-{id}");
+        }
+    });
+}

@@ -1,0 +1,79 @@
+//! Code memory: each compiled trace lives in its own `JITModule`, so that the code of
+//! an invalidated executor can be freed on its own (cranelift-jit frees whole modules
+//! only). The module maps its code read-write, copies it in, then makes it read-execute
+//! (`finalize_definitions`): never writable and executable at once.
+//!
+//! The budget bounds the bytes of code alive at once. A module takes whole pages, so
+//! each trace is charged its code size rounded up to pages. A trace that would exceed
+//! the bound is not compiled (it runs on the uop interpreter) and is counted.
+
+use std::cell::Cell;
+
+/// The page granularity code is charged at.
+pub const PAGE: usize = 4096;
+
+/// The default bound on live code: `-X jit-code-limit=BYTES` changes it.
+pub const DEFAULT_CODE_LIMIT: usize = 64 << 20;
+
+/// Live code bytes against the bound.
+pub struct CodeBudget {
+    pub limit: usize,
+    pub live: Cell<usize>,
+    pub peak: Cell<usize>,
+    pub freed_modules: Cell<u64>,
+    pub refused: Cell<u64>,
+}
+
+impl CodeBudget {
+    pub fn new(limit: usize) -> CodeBudget {
+        CodeBudget { limit, live: Cell::new(0), peak: Cell::new(0), freed_modules: Cell::new(0), refused: Cell::new(0) }
+    }
+
+    /// The charge for `code_size` bytes of code.
+    pub fn charge_for(code_size: usize) -> usize {
+        code_size.div_ceil(PAGE).max(1) * PAGE
+    }
+
+    /// Takes `bytes` from the budget, or refuses when the bound would be passed.
+    pub fn reserve(&self, bytes: usize) -> bool {
+        let live = self.live.get() + bytes;
+        if live > self.limit {
+            self.refused.set(self.refused.get() + 1);
+            return false;
+        }
+        self.live.set(live);
+        self.peak.set(self.peak.get().max(live));
+        true
+    }
+
+    pub fn release(&self, bytes: usize) {
+        self.live.set(self.live.get() - bytes);
+        self.freed_modules.set(self.freed_modules.get() + 1);
+    }
+}
+
+/// One compiled trace's module, freed when dropped.
+pub struct CodeModule {
+    module: Option<cranelift_jit::JITModule>,
+}
+
+impl CodeModule {
+    pub fn new(module: cranelift_jit::JITModule) -> CodeModule {
+        CodeModule { module: Some(module) }
+    }
+
+    pub fn module(&self) -> &cranelift_jit::JITModule {
+        self.module.as_ref().expect("freed only on drop")
+    }
+}
+
+impl Drop for CodeModule {
+    fn drop(&mut self) {
+        if let Some(module) = self.module.take() {
+            // SAFETY: a `CodeModule` is dropped when the last `Rc` of its trace goes:
+            // the executor gave its reference up and no run holds one, so no code of
+            // this module is executing or will be called.
+            unsafe { module.free_memory() };
+        }
+    }
+}

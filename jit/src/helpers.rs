@@ -1,0 +1,58 @@
+//! The small runtime functions compiled code calls besides the generic uop calls:
+//! boxing unboxed values, the loop's safepoint, and popping an inlined frame.
+
+use sidewinder_tier2::ir::TraceUop;
+use sidewinder_vm::objects::new;
+use sidewinder_vm::runtime::frame::Frame;
+
+use crate::context::{JitContext, STATUS_CONTINUE, STATUS_ERROR};
+
+/// Boxes an unboxed float. Allocation never collects, so nothing needs spilling.
+pub extern "C" fn box_float(value: f64) -> u64 {
+    new::float(value).bits() as u64
+}
+
+/// Boxes an int beyond the small-int range (a big int).
+pub extern "C" fn box_int(value: i64) -> u64 {
+    new::int(value).bits() as u64
+}
+
+/// The safepoint of `_JUMP_TO_TOP` (and of entering a linked loop), taken when a flag
+/// says one is due; the frame's stack pointer is already in memory.
+///
+/// # Safety
+/// `context` is the context of the run in progress and `inst` a uop of its trace.
+pub unsafe extern "C" fn safepoint(context: *mut JitContext, inst: *const TraceUop) -> u32 {
+    // SAFETY: per the contract above.
+    let (ctx, inst) = unsafe { (&mut *context, &*inst) };
+    // SAFETY: the VM is borrowed by nothing else while native code runs.
+    let vm = unsafe { &mut *ctx.vm };
+    if !vm.safepoint_due() {
+        return STATUS_CONTINUE;
+    }
+    match vm.safepoint() {
+        Ok(()) => STATUS_CONTINUE,
+        Err(e) => {
+            let frame = vm.frames.last_mut().expect("a trace runs in a frame");
+            frame.ip = inst.target as usize;
+            ctx.error = Some(e);
+            STATUS_ERROR
+        }
+    }
+}
+
+/// `_POP_FRAME` after compiled code took the return value: pops the callee's frame and
+/// answers the caller's, now on top.
+///
+/// # Safety
+/// `context` is the context of the run in progress.
+pub unsafe extern "C" fn pop_frame(context: *mut JitContext) -> *mut Frame {
+    // SAFETY: per the contract above.
+    let ctx = unsafe { &mut *context };
+    // SAFETY: the VM is borrowed by nothing else while native code runs.
+    let vm = unsafe { &mut *ctx.vm };
+    vm.pop_frame();
+    let frame = vm.frames.last_mut().expect("the caller's frame") as *mut Frame;
+    ctx.frame = frame;
+    frame
+}

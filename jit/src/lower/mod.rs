@@ -1,0 +1,476 @@
+//! The lowering: one optimized trace becomes one Cranelift function,
+//! `fn(ctx: *mut JitContext) -> u32`, answering the exit it left by or `RETURN_ERROR`.
+//!
+//! The function walks the trace once, keeping a compile-time picture of the top frame
+//! (`state::FrameState`): stack slots and locals live in Cranelift values, unboxed
+//! where the lowering knows an int or a float. The hot uops are lowered inline
+//! (`inline_ops`); every other uop is a call to its generic function (`uop_calls`).
+//!
+//! - **Spilling.** Before a generic call the virtual stack is written to the frame,
+//!   with the frame's stack pointer and pending instruction pointer; before an escaping
+//!   one (or one that reads locals, or pushes or pops frames) the dirty locals too. A
+//!   collection inside the call therefore sees exact frames. Afterwards the stack
+//!   pointer (and the frame pointer) are reloaded; locals are reloaded on first use.
+//! - **Exits.** A guard branches to a cold block that boxes and writes back the state
+//!   as it was before the uop, sets the frame's ip to the exit's target, and returns
+//!   the exit's index. Frames of inlined calls are real frames (the frame-pushing uops
+//!   push them), so only the top frame has state to write back. A generic call that
+//!   left the trace (an exit or an error) has written the stack itself; its cold block
+//!   writes the dirty locals and returns.
+//! - **The loop.** `_JUMP_TO_TOP` writes everything back, tests the safepoint flags
+//!   inline (calling the safepoint only when one is set) and jumps to the loop header,
+//!   where the picture starts empty again.
+//!
+//! Cold blocks are emitted after the main line (`pending`), from a snapshot of the
+//! state at their branch.
+
+mod inline_ops;
+pub mod state;
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{
+    types, AbiParam, Block, Function, InstBuilder, MemFlagsData, SigRef, Signature, UserFuncName, Value,
+};
+use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
+use sidewinder_tier2::ir::{Trace, TraceUop, NO_EXIT};
+use sidewinder_vm::opcodes::{uop_flags, Uop};
+
+use crate::context::{JitContext, RETURN_ERROR, STATUS_EXIT};
+use crate::helpers;
+use crate::layout::Layout;
+use crate::uop_calls::uop_call;
+use state::{CachedLocal, FrameState, Val};
+
+/// What the lowering needs besides the trace: addresses fixed for the executor's life.
+pub struct TraceInput<'a> {
+    pub trace: &'a Trace,
+    /// The executor's validity flag (a `bool`), tested by `_CHECK_VALIDITY`.
+    pub validity_flag: usize,
+    /// The flags that make a safepoint due: collection requested, GC stress, Ctrl-C.
+    pub safepoint_flags: [usize; 3],
+    pub layout: &'a Layout,
+}
+
+/// Builds the function for `input.trace` into `func`.
+pub fn lower_trace(
+    func: &mut Function,
+    builder_context: &mut FunctionBuilderContext,
+    input: &TraceInput,
+    call_conv: CallConv,
+    frontend_config: TargetFrontendConfig,
+) {
+    let mut signature = Signature::new(call_conv);
+    signature.params.push(AbiParam::new(types::I64));
+    signature.returns.push(AbiParam::new(types::I32));
+    func.signature = signature;
+    func.name = UserFuncName::user(0, 0);
+    let builder = FunctionBuilder::new(func, builder_context);
+    let mut lowerer = Lowerer::new(builder, input, call_conv);
+    lowerer.lower_all();
+    lowerer.finish(frontend_config);
+}
+
+/// The work a cold block does, emitted after the main line.
+enum ColdAction {
+    /// Leave by this exit, writing back the snapshot state.
+    Exit(u16),
+    /// The fast path of an inline uop failed where the uop cannot exit: write back the
+    /// state before it and run its generic function, which raises (or exits).
+    Fallback(usize),
+    /// A generic call answered `status` (not CONTINUE): write back the dirty locals
+    /// and leave by the uop's exit or with the error.
+    CallLeft { status: Value, exit: u16 },
+}
+
+struct Cold {
+    block: Block,
+    state: FrameState,
+    action: ColdAction,
+}
+
+/// Cranelift signatures of the functions compiled code calls.
+struct Signatures {
+    uop_call: SigRef,
+    box_float: SigRef,
+    box_int: SigRef,
+    safepoint: SigRef,
+    pop_frame: SigRef,
+}
+
+pub(crate) struct Lowerer<'f, 'a> {
+    b: FunctionBuilder<'f>,
+    input: &'a TraceInput<'a>,
+    layout: &'a Layout,
+    /// The `JitContext` pointer, the function's parameter.
+    ctx: Value,
+    /// The top frame (`*mut Frame`).
+    fp: Variable,
+    /// The frame's stack pointer as of the last write-back or reload.
+    sp: Variable,
+    /// The frame's `localsplus`.
+    lp: Variable,
+    state: FrameState,
+    sigs: Signatures,
+    loop_header: Block,
+    pending: Vec<Cold>,
+    /// The main line ended (`_JUMP_TO_TOP`, `_EXIT_TRACE`).
+    ended: bool,
+}
+
+fn flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+impl<'f, 'a> Lowerer<'f, 'a> {
+    fn new(mut b: FunctionBuilder<'f>, input: &'a TraceInput<'a>, call_conv: CallConv) -> Self {
+        let sig = |params: &[types::Type], returns: &[types::Type]| {
+            let mut s = Signature::new(call_conv);
+            s.params.extend(params.iter().map(|t| AbiParam::new(*t)));
+            s.returns.extend(returns.iter().map(|t| AbiParam::new(*t)));
+            s
+        };
+        let (i64t, i32t, f64t) = (types::I64, types::I32, types::F64);
+        let sigs = Signatures {
+            uop_call: b.import_signature(sig(&[i64t, i64t], &[i32t])),
+            box_float: b.import_signature(sig(&[f64t], &[i64t])),
+            box_int: b.import_signature(sig(&[i64t], &[i64t])),
+            safepoint: b.import_signature(sig(&[i64t, i64t], &[i32t])),
+            pop_frame: b.import_signature(sig(&[i64t], &[i64t])),
+        };
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let ctx = b.block_params(entry)[0];
+        let fp = b.declare_var(i64t);
+        let sp = b.declare_var(i64t);
+        let lp = b.declare_var(i64t);
+        let loop_header = b.create_block();
+        let mut lowerer = Lowerer {
+            b,
+            input,
+            layout: input.layout,
+            ctx,
+            fp,
+            sp,
+            lp,
+            state: FrameState::default(),
+            sigs,
+            loop_header,
+            pending: Vec::new(),
+            ended: false,
+        };
+        lowerer.reload_frame(true);
+        lowerer.b.ins().jump(loop_header, &[]);
+        lowerer.b.switch_to_block(loop_header);
+        lowerer
+    }
+
+    fn lower_all(&mut self) {
+        let trace = self.input.trace;
+        for pc in 0..trace.uops.len() {
+            if !self.lower_inline(pc) {
+                self.call_generic(pc);
+            }
+            if self.ended {
+                // The trace ended (`_JUMP_TO_TOP`, `_EXIT_TRACE`).
+                return;
+            }
+        }
+        // A trace always ends in one of those; be safe if it did not.
+        let last = trace.uops.len().saturating_sub(1);
+        let exit = trace.uops.get(last).map(|u| u.exit).unwrap_or(NO_EXIT);
+        if exit != NO_EXIT {
+            self.leave_by_exit(exit);
+        } else {
+            let error = self.b.ins().iconst(types::I32, RETURN_ERROR as i64);
+            self.b.ins().return_(&[error]);
+        }
+    }
+
+    fn finish(mut self, frontend_config: TargetFrontendConfig) {
+        let pending = std::mem::take(&mut self.pending);
+        for cold in pending {
+            self.b.switch_to_block(cold.block);
+            self.state = cold.state;
+            match cold.action {
+                ColdAction::Exit(exit) => self.leave_by_exit(exit),
+                ColdAction::Fallback(pc) => {
+                    let status = self.emit_generic_call(pc, true);
+                    self.return_status(status, self.input.trace.uops[pc].exit);
+                }
+                ColdAction::CallLeft { status, exit } => {
+                    self.spill_locals();
+                    self.return_status(status, exit);
+                }
+            }
+        }
+        self.b.seal_all_blocks();
+        self.b.finalize(frontend_config);
+    }
+
+    // --- Frame registers -------------------------------------------------------
+
+    /// Loads the top frame from the context, and its stack pointer (and locals).
+    fn reload_frame(&mut self, with_locals: bool) {
+        let fp = self.b.ins().load(types::I64, flags(), self.ctx, JitContext::FRAME_OFFSET);
+        self.b.def_var(self.fp, fp);
+        let sp = self.b.ins().load(types::I64, flags(), fp, self.layout.frame_sp);
+        self.b.def_var(self.sp, sp);
+        if with_locals {
+            let lp = self.b.ins().load(types::I64, flags(), fp, self.layout.frame_localsplus);
+            self.b.def_var(self.lp, lp);
+        }
+    }
+
+    fn iconst(&mut self, value: i64) -> Value {
+        self.b.ins().iconst(types::I64, value)
+    }
+
+    // --- The virtual stack ------------------------------------------------------
+
+    fn push(&mut self, val: Val) {
+        self.state.stack.push(val);
+    }
+
+    /// Makes the top `n` stack entries virtual, loading those still in memory.
+    fn lift(&mut self, n: usize) {
+        while self.state.stack.len() < n {
+            self.state.mem_depth -= 1;
+            let sp = self.b.use_var(self.sp);
+            let word = self.b.ins().load(types::I64, flags(), sp, self.state.mem_depth * 8);
+            self.state.stack.insert(0, Val::Word(word));
+        }
+    }
+
+    fn pop(&mut self) -> Val {
+        self.lift(1);
+        self.state.stack.pop().expect("lifted")
+    }
+
+    /// The entry `depth` below the top (0 is the top), made virtual.
+    fn peek(&mut self, depth: usize) -> Val {
+        self.lift(depth + 1);
+        self.state.stack[self.state.stack.len() - 1 - depth]
+    }
+
+    fn set_peek(&mut self, depth: usize, val: Val) {
+        self.lift(depth + 1);
+        let len = self.state.stack.len();
+        self.state.stack[len - 1 - depth] = val;
+    }
+
+    // --- Boxing -------------------------------------------------------------------
+
+    /// The value as a `StackRef` word, boxing it if needed.
+    fn word(&mut self, val: Val) -> Value {
+        match val {
+            Val::Word(w) => w,
+            Val::Int(raw) => {
+                let shifted = self.b.ins().ishl_imm_s(raw, 1);
+                self.b.ins().bor_imm_s(shifted, 1)
+            }
+            Val::Float(f) => {
+                let callee = self.iconst(helpers::box_float as *const () as usize as i64);
+                let call = self.b.ins().call_indirect(self.sigs.box_float, callee, &[f]);
+                self.b.inst_results(call)[0]
+            }
+            Val::Bool(flag) => {
+                let t = self.iconst(self.layout.true_bits);
+                let f = self.iconst(self.layout.false_bits);
+                self.b.ins().select(flag, t, f)
+            }
+            Val::Const(bits) => self.iconst(bits),
+        }
+    }
+
+    /// The raw i64 of a value known to be a small int.
+    fn int_of(&mut self, val: Val) -> Value {
+        match val {
+            Val::Int(raw) => raw,
+            Val::Const(bits) => self.iconst(bits >> 1),
+            other => {
+                let w = self.word(other);
+                self.b.ins().sshr_imm_s(w, 1)
+            }
+        }
+    }
+
+    /// The f64 of a value known to be a float.
+    fn float_of(&mut self, val: Val) -> Value {
+        match val {
+            Val::Float(f) => f,
+            other => {
+                let w = self.word(other);
+                self.b.ins().load(types::F64, flags(), w, self.layout.float_value)
+            }
+        }
+    }
+
+    // --- Spilling -------------------------------------------------------------------
+
+    /// Writes the virtual stack to the frame's memory and moves the stack pointer
+    /// variable to the true top (not yet stored in the frame).
+    fn spill_stack(&mut self) {
+        let stack = std::mem::take(&mut self.state.stack);
+        let base = self.state.mem_depth;
+        for (i, val) in stack.iter().enumerate() {
+            let word = self.word(*val);
+            let sp = self.b.use_var(self.sp);
+            self.b.ins().store(flags(), word, sp, (base + i as i32) * 8);
+        }
+        let moved = base + stack.len() as i32;
+        if moved != 0 {
+            let sp = self.b.use_var(self.sp);
+            let new_sp = self.b.ins().iadd_imm_s(sp, moved as i64 * 8);
+            self.b.def_var(self.sp, new_sp);
+        }
+        self.state.mem_depth = 0;
+    }
+
+    /// Stores the stack pointer variable into the frame.
+    fn store_sp(&mut self) {
+        let sp = self.b.use_var(self.sp);
+        let fp = self.b.use_var(self.fp);
+        self.b.ins().store(flags(), sp, fp, self.layout.frame_sp);
+    }
+
+    fn store_ip(&mut self, ip: u64) {
+        let value = self.iconst(ip as i64);
+        let fp = self.b.use_var(self.fp);
+        self.b.ins().store(flags(), value, fp, self.layout.frame_ip);
+    }
+
+    fn spill_ip(&mut self) {
+        if let Some(ip) = self.state.pending_ip.take() {
+            self.store_ip(ip);
+        }
+    }
+
+    /// Writes the dirty locals to the frame (they stay cached, now clean).
+    fn spill_locals(&mut self) {
+        let dirty: Vec<(u32, Val)> =
+            self.state.locals.iter().filter(|(_, l)| l.dirty).map(|(i, l)| (*i, l.val)).collect();
+        for (index, val) in dirty {
+            let word = self.word(val);
+            let lp = self.b.use_var(self.lp);
+            self.b.ins().store(flags(), word, lp, index as i32 * 8);
+            self.state.locals.insert(index, CachedLocal { val, dirty: false });
+        }
+    }
+
+    /// Writes everything back: stack, stack pointer, locals.
+    fn spill_all(&mut self) {
+        self.spill_stack();
+        self.store_sp();
+        self.spill_locals();
+    }
+
+    // --- Leaving ----------------------------------------------------------------------
+
+    /// Emits, in the current block, the write-back and return of an exit.
+    fn leave_by_exit(&mut self, exit: u16) {
+        self.spill_all();
+        let target = self.input.trace.exits[exit as usize].target;
+        self.store_ip(target as u64);
+        let index = self.b.ins().iconst(types::I32, exit as i64);
+        self.b.ins().return_(&[index]);
+    }
+
+    /// Returns the exit index for `STATUS_EXIT`, else `RETURN_ERROR`.
+    fn return_status(&mut self, status: Value, exit: u16) {
+        let is_exit = self.b.ins().icmp_imm_s(IntCC::Equal, status, STATUS_EXIT as i64);
+        let exit_index = self.b.ins().iconst(types::I32, exit as i64);
+        let error = self.b.ins().iconst(types::I32, RETURN_ERROR as i64);
+        let result = self.b.ins().select(is_exit, exit_index, error);
+        self.b.ins().return_(&[result]);
+    }
+
+    /// Branches to a cold block doing `action` (from the current state) when `fails`
+    /// is non-zero; the main line goes on in a new block.
+    fn cold_if(&mut self, fails: Value, action: ColdAction) {
+        let cold = self.b.create_block();
+        self.b.set_cold_block(cold);
+        let next = self.b.create_block();
+        self.b.ins().brif(fails, cold, &[], next, &[]);
+        self.pending.push(Cold { block: cold, state: self.state.clone(), action });
+        self.b.switch_to_block(next);
+    }
+
+    /// Leaves by the uop's exit when `fails`, with the state as it is now.
+    fn exit_if(&mut self, fails: Value, pc: usize) {
+        let exit = self.input.trace.uops[pc].exit;
+        if exit == NO_EXIT {
+            self.cold_if(fails, ColdAction::Fallback(pc));
+        } else {
+            self.cold_if(fails, ColdAction::Exit(exit));
+        }
+    }
+
+    // --- The generic path --------------------------------------------------------------
+
+    /// Whether a generic call must find the locals in memory and may change them (or
+    /// the frames) behind the lowering's back.
+    fn touches_frame(inst: &TraceUop) -> bool {
+        inst.has(uop_flags::ESCAPES | uop_flags::LOCAL)
+            || matches!(
+                inst.uop,
+                Uop::_INIT_CALL_PY_EXACT_ARGS
+                    | Uop::_PUSH_FRAME
+                    | Uop::_POP_FRAME
+                    | Uop::_CREATE_INIT_FRAME
+                    | Uop::_SAVE_RETURN_OFFSET
+                    | Uop::RESUME
+            )
+    }
+
+    /// Spills and calls the generic function of uop `pc`; answers its status.
+    fn emit_generic_call(&mut self, pc: usize, spill_locals_anyway: bool) -> Value {
+        let inst = &self.input.trace.uops[pc];
+        let touches = Self::touches_frame(inst);
+        self.spill_stack();
+        self.store_sp();
+        self.spill_ip();
+        if touches || spill_locals_anyway {
+            self.spill_locals();
+        }
+        let callee = self.iconst(uop_call(inst.uop) as usize as i64);
+        let inst_address = self.iconst(inst as *const TraceUop as i64);
+        let call = self.b.ins().call_indirect(self.sigs.uop_call, callee, &[self.ctx, inst_address]);
+        self.b.inst_results(call)[0]
+    }
+
+    fn call_generic(&mut self, pc: usize) {
+        let inst = &self.input.trace.uops[pc];
+        let touches = Self::touches_frame(inst);
+        let status = self.emit_generic_call(pc, false);
+        let changes_frames = matches!(
+            inst.uop,
+            Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_PUSH_FRAME | Uop::_POP_FRAME | Uop::_CREATE_INIT_FRAME
+        );
+        // The state before the reload: dirty locals of a call that did not touch the
+        // frame are still only in registers, and the cold block writes them.
+        let exit = inst.exit;
+        self.cold_if(status, ColdAction::CallLeft { status, exit });
+        self.reload_frame(changes_frames);
+        if touches {
+            self.state.locals.clear();
+        }
+    }
+
+    // --- Loads of locals -------------------------------------------------------------
+
+    /// The value of local `index`, cached or loaded (NULL not checked).
+    fn load_local(&mut self, index: u32) -> (Val, bool) {
+        if let Some(cached) = self.state.locals.get(&index) {
+            return (cached.val, true);
+        }
+        let lp = self.b.use_var(self.lp);
+        let word = self.b.ins().load(types::I64, flags(), lp, index as i32 * 8);
+        (Val::Word(word), false)
+    }
+
+    fn cache_local(&mut self, index: u32, val: Val, dirty: bool) {
+        self.state.locals.insert(index, CachedLocal { val, dirty });
+    }
+}

@@ -1,0 +1,310 @@
+//! The generic path: one `extern "C"` function per uop that runs the uop's Rust body
+//! on the frame in memory, exactly as the uop interpreter's arm for it does. Compiled
+//! code calls these for every uop it does not inline, after writing its live values,
+//! the stack pointer and the instruction pointer back to the frame; so every trace
+//! the uop interpreter runs also runs natively.
+//!
+//! The functions are generated from uops.toml (jit/build.rs); `uop_call_fn!` wraps
+//! each arm with the macros the arm is written in.
+
+use sidewinder_tier2::executor::TraceExecutor;
+use sidewinder_tier2::ir::TraceUop;
+use sidewinder_vm::opcodes::{op, Uop};
+use sidewinder_vm::runtime::frame::Frame;
+use sidewinder_vm::runtime::Vm;
+use sidewinder_vm::value::StackPtr;
+use sidewinder_vm::StackRef;
+
+use crate::context::{JitContext, STATUS_CONTINUE, STATUS_ERROR, STATUS_EXIT};
+
+/// A generic uop call: runs `inst` with the context's VM, answers a `STATUS_*`.
+pub type UopCallFn = unsafe extern "C" fn(*mut JitContext, *const TraceUop) -> u32;
+
+/// Defines one generic uop function around an arm of the generated dispatch.
+macro_rules! uop_call_fn {
+    ($d:tt, $name:ident, [$ctx:ident, $vm:ident, $executor:ident, $inst:ident, $oparg:ident, $uop:ident, $sp:ident], $body:block) => {
+        #[allow(
+            non_snake_case,
+            unused_macros,
+            unused_parens,
+            unused_variables,
+            unused_assignments,
+            unused_mut,
+            unreachable_code,
+            clippy::needless_late_init,
+            clippy::let_unit_value,
+            clippy::identity_op,
+            clippy::unit_arg,
+            clippy::let_and_return,
+            clippy::match_single_binding,
+            clippy::diverging_sub_expression
+        )]
+        unsafe extern "C" fn $name(context: *mut JitContext, uop_ref: *const TraceUop) -> u32 {
+            // SAFETY: compiled code passes the context of the run in progress, which
+            // `NativeTrace::run` made from live references to the VM and the executor,
+            // and a uop of that executor's trace, which the executor keeps alive.
+            let $ctx: &mut JitContext = unsafe { &mut *context };
+            // SAFETY: as above.
+            let $inst: &TraceUop = unsafe { &*uop_ref };
+            // SAFETY: as above; the VM is borrowed by nothing else while native code runs.
+            let $vm: &mut Vm = unsafe { &mut *$ctx.vm };
+            // SAFETY: as above.
+            let $executor: &TraceExecutor = unsafe { &*$ctx.executor };
+            let $oparg = $inst.oparg;
+            let $uop = $inst.uop;
+            let mut $sp = StackPtr::new($vm.frame().sp);
+
+            macro_rules! frame_mut {
+                () => {
+                    $vm.frames.last_mut().expect("a trace runs in a frame")
+                };
+            }
+            sidewinder_vm::define_stack_macros!($d, $sp);
+            macro_rules! stack_push_from {
+                                        ($d slice:expr) => {{
+                                            // The values sit in scratch room just above the stack: copy them
+                                            // out before pushing over it.
+                                            let values: Vec<StackRef> = $d slice.to_vec();
+                                            for value in values {
+                                                $sp.push(value);
+                                            }
+                                        }};
+                                    }
+            macro_rules! uop_operand {
+                () => {
+                    $inst.operand
+                };
+            }
+            macro_rules! typed_register {
+                (Keys) => {
+                    (&mut $ctx.typed_keys)
+                };
+            }
+            macro_rules! sync_sp {
+                () => {
+                    frame_mut!().sp = $sp.raw()
+                };
+            }
+            macro_rules! leave {
+                                        ($d status:expr) => {{
+                                            $ctx.frame = frame_mut!() as *mut Frame;
+                                            return $d status;
+                                        }};
+                                    }
+            macro_rules! raise {
+                                        ($d e:expr) => {{
+                                            let error = $d e;
+                                            let frame = frame_mut!();
+                                            frame.sp = $sp.raw();
+                                            frame.ip = $inst.target as usize;
+                                            $ctx.error = Some(error);
+                                            leave!(STATUS_ERROR);
+                                        }};
+                                    }
+            macro_rules! exit_trace {
+                () => {{
+                    let target = $executor.exits[$inst.exit as usize].spec.target;
+                    let frame = frame_mut!();
+                    frame.sp = $sp.raw();
+                    frame.ip = target as usize;
+                    leave!(STATUS_EXIT);
+                }};
+            }
+            macro_rules! branch {
+                                        ($d taken:expr) => {
+                                            if $d taken != $inst.expect_jump {
+                                                exit_trace!();
+                                            }
+                                        };
+                                    }
+            macro_rules! exhausted {
+                () => {
+                    exit_trace!()
+                };
+            }
+            macro_rules! next_uop {
+                () => {{
+                    sync_sp!();
+                    leave!(STATUS_CONTINUE);
+                }};
+            }
+            macro_rules! safepoint {
+                () => {
+                    if $vm.safepoint_due() {
+                        sync_sp!();
+                        if let Err(e) = $vm.safepoint() {
+                            raise!(e);
+                        }
+                    }
+                };
+            }
+            macro_rules! not_in_traces {
+                () => {
+                    unreachable!("{} is never projected into a trace", $uop.name())
+                };
+            }
+            macro_rules! inlined_by_the_lowering {
+                () => {
+                    unreachable!("{} is always lowered inline", $uop.name())
+                };
+            }
+
+            // Special uops of tier 1 that traces contain (as in the uop interpreter).
+            macro_rules! uop_RESUME {
+                () => {
+                    safepoint!()
+                };
+            }
+            macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
+                () => {{
+                    let argc = $oparg as usize;
+                    let callable = $sp.peek(argc + 1);
+                    let with_self = !$sp.peek(argc).is_null() as usize;
+                    let values = $sp.slice(0, argc + with_self);
+                    if let Err(e) = $vm.push_frame_exact(callable, values) {
+                        raise!(e);
+                    }
+                    $sp.drop_n(argc + 2);
+                    // The callee is on top now: the caller's stack pointer goes to the
+                    // caller (the uop interpreter keeps it in a variable until
+                    // `_PUSH_FRAME`), and the callee's must not be overwritten with it.
+                    let depth = $vm.frames.len();
+                    $vm.frames[depth - 2].sp = $sp.raw();
+                    leave!(STATUS_CONTINUE);
+                }};
+            }
+            macro_rules! uop__SAVE_RETURN_OFFSET {
+                () => {{
+                    let depth = $vm.frames.len();
+                    $vm.frames[depth - 2].return_ip = $inst.operand as usize;
+                }};
+            }
+            macro_rules! uop__PUSH_FRAME {
+                () => {{
+                    // The caller's stack pointer is already in its frame (written by
+                    // the uop that pushed the callee).
+                    let depth = $vm.frames.len();
+                    $vm.frames[depth - 2].ip = $inst.target as usize;
+                    $sp = StackPtr::new($vm.frames[depth - 1].sp);
+                }};
+            }
+            macro_rules! uop__POP_FRAME {
+                () => {{
+                    let retval = $sp.pop();
+                    $vm.pop_frame();
+                    $sp = StackPtr::new($vm.frame().sp);
+                    $sp.push(retval);
+                }};
+            }
+            macro_rules! uop__CREATE_INIT_FRAME {
+                () => {{
+                    let argc = $oparg as usize;
+                    let init = $sp.peek(argc + 1);
+                    let values = $sp.slice(0, argc + 1);
+                    if let Err(e) = $vm.push_init_frames(init, values) {
+                        raise!(e);
+                    }
+                    $sp.drop_n(argc + 2);
+                    let depth = $vm.frames.len();
+                    let caller = &mut $vm.frames[depth - 3];
+                    caller.sp = $sp.raw();
+                    caller.ip = $inst.target as usize;
+                    caller.return_ip = $inst.target as usize
+                        + sidewinder_vm::opcodes::INSTRUCTION_UNITS[op::CALL_ALLOC_AND_ENTER_INIT as usize] as usize;
+                    // The `_PUSH_FRAME` after this runs in the shim, whose stack pointer
+                    // is already in its frame; __init__'s frame on top keeps its own.
+                    leave!(STATUS_CONTINUE);
+                }};
+            }
+            macro_rules! uop_CALL {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            macro_rules! uop_CALL_KW {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            macro_rules! uop_CALL_FUNCTION_EX {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            macro_rules! uop_JUMP_BACKWARD {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            macro_rules! uop_ENTER_EXECUTOR {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            macro_rules! uop_EXTENDED_ARG {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            macro_rules! uop_CACHE {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            macro_rules! uop_RAISE_VARARGS {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            macro_rules! uop_RERAISE {
+                () => {
+                    not_in_traces!()
+                };
+            }
+            // Tier-2-only uops.
+            macro_rules! uop__SET_IP {
+                () => {
+                    frame_mut!().ip = $inst.operand as usize
+                };
+            }
+            macro_rules! uop__CHECK_VALIDITY {
+                () => {
+                    if !sidewinder_vm::tier1::hooks::Executor::is_valid($executor) {
+                        exit_trace!();
+                    }
+                };
+            }
+            macro_rules! uop__JUMP_TO_TOP {
+                () => {
+                    inlined_by_the_lowering!()
+                };
+            }
+            macro_rules! uop__EXIT_TRACE {
+                () => {
+                    exit_trace!()
+                };
+            }
+            macro_rules! uop__LOAD_CONST_INLINE {
+                () => {{
+                    $sp.push(StackRef::from_bits($inst.operand as usize));
+                    if $oparg & 1 != 0 {
+                        $sp.push(StackRef::NULL);
+                    }
+                }};
+            }
+            macro_rules! uop__POP_TOP_LOAD_CONST_INLINE {
+                () => {{
+                    $sp.drop_n(1);
+                    $sp.push(StackRef::from_bits($inst.operand as usize));
+                    if $oparg & 1 != 0 {
+                        $sp.push(StackRef::NULL);
+                    }
+                }};
+            }
+
+            $body
+        }
+    };
+}
+
+include!(concat!(env!("OUT_DIR"), "/jit_uop_calls.rs"));
