@@ -37,6 +37,9 @@ pub struct JitConfig {
     pub perf_map: bool,
     /// `-X jit-code-limit=BYTES`.
     pub code_limit: Option<usize>,
+    /// `-X jit-cross-aarch64`: also lower and compile every trace for
+    /// aarch64-unknown-linux-gnu, with the verifier on (for the cross-ISA test).
+    pub cross_aarch64: bool,
 }
 
 impl JitConfig {
@@ -51,6 +54,7 @@ impl JitConfig {
                 "jit-dump" => config.dump = Some(value.filter(|v| !v.is_empty()).map(PathBuf::from)),
                 "perf" => config.perf_map = true,
                 "jit-code-limit" => config.code_limit = value.and_then(|v| v.parse().ok()),
+                "jit-cross-aarch64" => config.cross_aarch64 = true,
                 _ => {}
             }
         }
@@ -66,12 +70,36 @@ struct JitStats {
     compile_time: Cell<Duration>,
     code_bytes: Cell<u64>,
     native_runs: Cell<u64>,
+    cross_compiled: Cell<u64>,
+    cross_failures: Cell<u64>,
 }
 
 /// Builds the ISA of the host, with the settings the JIT uses.
 pub fn host_isa() -> Result<Arc<dyn TargetIsa>, String> {
     let isa_builder = cranelift_native::builder().map_err(|e| e.to_string())?;
     isa_builder.finish(settings::Flags::new(jit_flags())).map_err(|e| e.to_string())
+}
+
+/// Builds the ISA for `triple` (any ISA this build supports, whatever the host), with
+/// the JIT's settings and the IR verifier on.
+pub fn isa_for(triple: &str) -> Result<Arc<dyn TargetIsa>, String> {
+    let triple: target_lexicon::Triple = triple.parse().map_err(|e| format!("{e:?}"))?;
+    let isa_builder = cranelift_codegen::isa::lookup(triple).map_err(|e| e.to_string())?;
+    let mut flags = jit_flags();
+    flags.set("enable_verifier", "true").expect("a known flag");
+    isa_builder.finish(settings::Flags::new(flags)).map_err(|e| e.to_string())
+}
+
+/// Lowers and compiles a trace for `isa` without loading the code; answers the code
+/// size. Used to check the lowering on another ISA.
+pub fn compile_for_isa(input: &TraceInput, isa: &dyn TargetIsa) -> Result<usize, String> {
+    let mut func = Function::new();
+    let mut builder_context = FunctionBuilderContext::new();
+    lower_trace(&mut func, &mut builder_context, input, isa.default_call_conv(), isa.frontend_config());
+    let mut context = Context::for_function(func);
+    let compiled =
+        context.compile(isa, &mut ControlPlane::default()).map_err(|e| format!("cranelift: {:?}", e.inner))?;
+    Ok(compiled.code_buffer().len())
 }
 
 /// The shared Cranelift flags (also used for the aarch64 test).
@@ -90,6 +118,7 @@ pub struct CraneliftBackend {
     budget: Rc<CodeBudget>,
     stats: Rc<JitStats>,
     safepoint_flags: [usize; 3],
+    aarch64: Option<Arc<dyn TargetIsa>>,
 }
 
 impl CraneliftBackend {
@@ -101,10 +130,11 @@ impl CraneliftBackend {
         Ok(CraneliftBackend {
             isa,
             layout: Layout::probe(),
-            config,
             budget,
             stats: Rc::new(JitStats::default()),
             safepoint_flags: [collect as usize, stress as usize, interrupted],
+            aarch64: if config.cross_aarch64 { Some(isa_for("aarch64-unknown-linux-gnu")?) } else { None },
+            config,
         })
     }
 
@@ -115,6 +145,12 @@ impl CraneliftBackend {
             safepoint_flags: self.safepoint_flags,
             layout: &self.layout,
         };
+        if let Some(aarch64) = &self.aarch64 {
+            match compile_for_isa(&input, &**aarch64) {
+                Ok(size) if size > 0 => self.stats.cross_compiled.set(self.stats.cross_compiled.get() + 1),
+                Ok(_) | Err(_) => self.stats.cross_failures.set(self.stats.cross_failures.get() + 1),
+            }
+        }
         let mut func = Function::new();
         let mut builder_context = FunctionBuilderContext::new();
         lower_trace(&mut func, &mut builder_context, &input, self.isa.default_call_conv(), self.isa.frontend_config());
@@ -202,6 +238,10 @@ impl Backend for CraneliftBackend {
         let _ = writeln!(out, "jit: code memory limit: {} bytes", b.limit);
         let _ = writeln!(out, "jit: code modules freed: {}", b.freed_modules.get());
         let _ = writeln!(out, "jit: native trace runs: {}", s.native_runs.get());
+        if self.aarch64.is_some() {
+            let _ = writeln!(out, "jit: aarch64 cross-compiled: {}", s.cross_compiled.get());
+            let _ = writeln!(out, "jit: aarch64 cross-compile failures: {}", s.cross_failures.get());
+        }
         out
     }
 }
