@@ -1,9 +1,12 @@
 //! The small runtime functions compiled code calls besides the generic uop calls:
-//! boxing unboxed values, the loop's safepoint, and popping an inlined frame.
+//! boxing unboxed values, releasing a reference, the loop's safepoint, and popping an
+//! inlined frame.
 
 use sidewinder_tier2::ir::TraceUop;
+use sidewinder_vm::heap;
 use sidewinder_vm::objects::new;
 use sidewinder_vm::runtime::frame::Frame;
+use sidewinder_vm::StackRef;
 
 use crate::context::{JitContext, STATUS_CONTINUE, STATUS_ERROR};
 
@@ -15,6 +18,12 @@ pub extern "C" fn box_float(value: f64) -> u64 {
 /// Boxes an int beyond the small-int range (a big int).
 pub extern "C" fn box_int(value: i64) -> u64 {
     new::int(value).bits() as u64
+}
+
+/// Drops the last counted reference to a heap object (compiled code decrements
+/// inline and calls this only when the count reaches zero outside the ZCT).
+pub extern "C" fn release(value: u64) {
+    heap::decref(StackRef::from_bits(value as usize));
 }
 
 /// The safepoint of `_JUMP_TO_TOP` (and of entering a linked loop), taken when a flag

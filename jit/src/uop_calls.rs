@@ -61,15 +61,15 @@ macro_rules! uop_call_fn {
             }
             sidewinder_vm::define_stack_macros!($d, $sp);
             macro_rules! stack_push_from {
-                                                        ($d slice:expr) => {{
-                                                            // The values sit in scratch room just above the stack: copy them
-                                                            // out before pushing over it.
-                                                            let values: Vec<StackRef> = $d slice.to_vec();
-                                                            for value in values {
-                                                                $sp.push(value);
+                                                                ($d slice:expr) => {{
+                                                                    // The values sit in scratch room just above the stack: copy them
+                                                                    // out before pushing over it.
+                                                                    let values: Vec<StackRef> = $d slice.to_vec();
+                                                                    for value in values {
+                                                                        $sp.push(value);
+                                                                    }
+                                                                }};
                                                             }
-                                                        }};
-                                                    }
             macro_rules! uop_operand {
                 () => {
                     $inst.operand
@@ -86,21 +86,21 @@ macro_rules! uop_call_fn {
                 };
             }
             macro_rules! leave {
-                                                        ($d status:expr) => {{
-                                                            $ctx.frame = frame_mut!() as *mut Frame;
-                                                            return $d status;
-                                                        }};
-                                                    }
+                                                                ($d status:expr) => {{
+                                                                    $ctx.frame = frame_mut!() as *mut Frame;
+                                                                    return $d status;
+                                                                }};
+                                                            }
             macro_rules! raise {
-                                                        ($d e:expr) => {{
-                                                            let error = $d e;
-                                                            let frame = frame_mut!();
-                                                            frame.sp = $sp.raw();
-                                                            frame.ip = $inst.target as usize;
-                                                            $ctx.error = Some(error);
-                                                            leave!(STATUS_ERROR);
-                                                        }};
-                                                    }
+                                                                ($d e:expr) => {{
+                                                                    let error = $d e;
+                                                                    let frame = frame_mut!();
+                                                                    frame.sp = $sp.raw();
+                                                                    frame.ip = $inst.target as usize;
+                                                                    $ctx.error = Some(error);
+                                                                    leave!(STATUS_ERROR);
+                                                                }};
+                                                            }
             macro_rules! exit_trace {
                 () => {{
                     let target = $executor.exits[$inst.exit as usize].spec.target;
@@ -111,12 +111,12 @@ macro_rules! uop_call_fn {
                 }};
             }
             macro_rules! branch {
-                                                        ($d taken:expr) => {
-                                                            if $d taken != $inst.expect_jump {
-                                                                exit_trace!();
+                                                                ($d taken:expr) => {
+                                                                    if $d taken != $inst.expect_jump {
+                                                                        exit_trace!();
+                                                                    }
+                                                                };
                                                             }
-                                                        };
-                                                    }
             macro_rules! exhausted {
                 () => {
                     exit_trace!()

@@ -272,6 +272,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.pop();
                 self.push(Val::Word(element));
             }
+            Uop::_STORE_SUBSCR_LIST_INT => self.store_subscr_list_int(pc),
             Uop::_ITER_CHECK_RANGE | Uop::_ITER_CHECK_LIST => {
                 let iter = self.peek(0);
                 let word = self.word(iter);
@@ -282,9 +283,11 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             Uop::_FOR_ITER_RANGE => self.for_iter_range(pc),
             Uop::_FOR_ITER_LIST => self.for_iter_list(pc),
             Uop::_POP_FRAME => {
-                // The callee's frame goes: its stack and locals need no write-back.
+                // The callee's frame goes: its stack and locals need no write-back. The
+                // caller's picture comes back (a side trace that started in the callee
+                // knows nothing of the caller).
                 let retval = self.pop();
-                self.state = Default::default();
+                self.state = self.saved_frames.pop().unwrap_or_default();
                 let callee = self.iconst(helpers::pop_frame as *const () as usize as i64);
                 self.b.ins().call_indirect(self.sigs.pop_frame, callee, &[self.ctx]);
                 self.reload_frame(true);
@@ -325,14 +328,20 @@ impl<'f, 'a> Lowerer<'f, 'a> {
 
     /// `items[index]` with Python's negative indexing; leaves when out of range.
     fn checked_element(&mut self, items: Value, len: Value, index: Value, pc: usize) -> Value {
+        let address = self.checked_element_address(items, len, index, pc);
+        self.b.ins().load(types::I64, flags(), address, 0)
+    }
+
+    /// The address of `items[index]` (negative indexes count from the end); leaves
+    /// when out of range.
+    pub(super) fn checked_element_address(&mut self, items: Value, len: Value, index: Value, pc: usize) -> Value {
         let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, index, 0);
         let wrapped = self.b.ins().iadd(index, len);
         let resolved = self.b.ins().select(negative, wrapped, index);
         let out_of_range = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, resolved, len);
         self.exit_if(out_of_range, pc);
         let offset = self.b.ins().ishl_imm_s(resolved, 3);
-        let address = self.b.ins().iadd(items, offset);
-        self.b.ins().load(types::I64, flags(), address, 0)
+        self.b.ins().iadd(items, offset)
     }
 
     /// An i8 that is 1 when `cond` is True.

@@ -25,6 +25,7 @@
 //! state at their branch.
 
 mod inline_ops;
+mod refcount;
 pub mod state;
 
 use cranelift_codegen::ir::condcodes::IntCC;
@@ -89,6 +90,20 @@ struct Cold {
     action: ColdAction,
 }
 
+/// What a generic call does to the frame, for the locals the lowering caches.
+enum LocalsPolicy {
+    /// Pushes a callee's frame: everything is written back first.
+    PushesFrames,
+    /// Works on the frames around the top one (`_PUSH_FRAME`, `_SAVE_RETURN_OFFSET`).
+    Frames,
+    /// Reads or writes locals itself: written back first, forgotten after.
+    ReadsAndWrites,
+    /// May run Python code and collect: locals holding references are written back.
+    Escapes,
+    /// Neither collects nor reads locals.
+    Untouched,
+}
+
 /// Cranelift signatures of the functions compiled code calls.
 struct Signatures {
     uop_call: SigRef,
@@ -96,6 +111,7 @@ struct Signatures {
     box_int: SigRef,
     safepoint: SigRef,
     pop_frame: SigRef,
+    release: SigRef,
 }
 
 pub(crate) struct Lowerer<'f, 'a> {
@@ -111,6 +127,9 @@ pub(crate) struct Lowerer<'f, 'a> {
     /// The frame's `localsplus`.
     lp: Variable,
     state: FrameState,
+    /// The pictures of the frames below the top one, for the inlined calls in
+    /// progress (all clean: written back when the callee was pushed).
+    saved_frames: Vec<FrameState>,
     sigs: Signatures,
     loop_header: Block,
     pending: Vec<Cold>,
@@ -137,6 +156,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             box_int: b.import_signature(sig(&[i64t], &[i64t])),
             safepoint: b.import_signature(sig(&[i64t, i64t], &[i32t])),
             pop_frame: b.import_signature(sig(&[i64t], &[i64t])),
+            release: b.import_signature(sig(&[i64t], &[])),
         };
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
@@ -155,6 +175,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             sp,
             lp,
             state: FrameState::default(),
+            saved_frames: Vec::new(),
             sigs,
             loop_header,
             pending: Vec::new(),
@@ -359,6 +380,24 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         }
     }
 
+    /// Writes the dirty locals that hold references (words) to the frame.
+    fn spill_reference_locals(&mut self) {
+        let dirty: Vec<(u32, Value)> = self
+            .state
+            .locals
+            .iter()
+            .filter_map(|(i, l)| match l.val {
+                Val::Word(w) if l.dirty => Some((*i, w)),
+                _ => None,
+            })
+            .collect();
+        for (index, word) in dirty {
+            let lp = self.b.use_var(self.lp);
+            self.b.ins().store(flags(), word, lp, index as i32 * 8);
+            self.state.locals.insert(index, CachedLocal { val: Val::Word(word), dirty: false });
+        }
+    }
+
     /// Writes everything back: stack, stack pointer, locals.
     fn spill_all(&mut self) {
         self.spill_stack();
@@ -409,30 +448,34 @@ impl<'f, 'a> Lowerer<'f, 'a> {
 
     // --- The generic path --------------------------------------------------------------
 
-    /// Whether a generic call must find the locals in memory and may change them (or
-    /// the frames) behind the lowering's back.
-    fn touches_frame(inst: &TraceUop) -> bool {
-        inst.has(uop_flags::ESCAPES | uop_flags::LOCAL)
-            || matches!(
-                inst.uop,
-                Uop::_INIT_CALL_PY_EXACT_ARGS
-                    | Uop::_PUSH_FRAME
-                    | Uop::_POP_FRAME
-                    | Uop::_CREATE_INIT_FRAME
-                    | Uop::_SAVE_RETURN_OFFSET
-                    | Uop::RESUME
-            )
+    /// How a generic call deals with the locals the lowering caches.
+    fn locals_policy(inst: &TraceUop) -> LocalsPolicy {
+        match inst.uop {
+            Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_CREATE_INIT_FRAME => LocalsPolicy::PushesFrames,
+            Uop::_PUSH_FRAME | Uop::_POP_FRAME | Uop::_SAVE_RETURN_OFFSET => LocalsPolicy::Frames,
+            _ if inst.has(uop_flags::LOCAL) => LocalsPolicy::ReadsAndWrites,
+            _ if inst.has(uop_flags::ESCAPES) || inst.uop == Uop::RESUME => LocalsPolicy::Escapes,
+            _ => LocalsPolicy::Untouched,
+        }
     }
 
     /// Spills and calls the generic function of uop `pc`; answers its status.
+    ///
+    /// Before the call the stack is written back; the locals as `locals_policy` says.
+    /// An escaping call may collect, so the dirty locals that hold references go to the
+    /// frame; unboxed ones stay in registers (no collection needs them, and no code run
+    /// by the call can read this frame's locals), and are written only if the trace is
+    /// left.
     fn emit_generic_call(&mut self, pc: usize, spill_locals_anyway: bool) -> Value {
         let inst = &self.input.trace.uops[pc];
-        let touches = Self::touches_frame(inst);
         self.spill_stack();
         self.store_sp();
         self.spill_ip();
-        if touches || spill_locals_anyway {
-            self.spill_locals();
+        match Self::locals_policy(inst) {
+            _ if spill_locals_anyway => self.spill_locals(),
+            LocalsPolicy::PushesFrames | LocalsPolicy::Frames | LocalsPolicy::ReadsAndWrites => self.spill_locals(),
+            LocalsPolicy::Escapes => self.spill_reference_locals(),
+            LocalsPolicy::Untouched => {}
         }
         let callee = self.iconst(uop_call(inst.uop) as usize as i64);
         let inst_address = self.iconst(inst as *const TraceUop as i64);
@@ -442,19 +485,29 @@ impl<'f, 'a> Lowerer<'f, 'a> {
 
     fn call_generic(&mut self, pc: usize) {
         let inst = &self.input.trace.uops[pc];
-        let touches = Self::touches_frame(inst);
+        let policy = Self::locals_policy(inst);
         let status = self.emit_generic_call(pc, false);
-        let changes_frames = matches!(
-            inst.uop,
-            Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_PUSH_FRAME | Uop::_POP_FRAME | Uop::_CREATE_INIT_FRAME
-        );
-        // The state before the reload: dirty locals of a call that did not touch the
-        // frame are still only in registers, and the cold block writes them.
-        let exit = inst.exit;
-        self.cold_if(status, ColdAction::CallLeft { status, exit });
-        self.reload_frame(changes_frames);
-        if touches {
-            self.state.locals.clear();
+        // The cold block sees the state before the reload: the dirty locals a call
+        // left in registers are written there.
+        self.cold_if(status, ColdAction::CallLeft { status, exit: inst.exit });
+        match policy {
+            LocalsPolicy::PushesFrames => {
+                // The callee's frame (two frames for __init__: the shim and __init__)
+                // is on top now; the caller's picture, all clean, is kept for
+                // `_POP_FRAME`.
+                let caller = std::mem::take(&mut self.state);
+                self.saved_frames.push(caller);
+                if inst.uop == Uop::_CREATE_INIT_FRAME {
+                    self.saved_frames.push(FrameState::default());
+                }
+                self.reload_frame(true);
+            }
+            LocalsPolicy::Frames => self.reload_frame(true),
+            LocalsPolicy::ReadsAndWrites => {
+                self.state.locals.clear();
+                self.reload_frame(false);
+            }
+            LocalsPolicy::Escapes | LocalsPolicy::Untouched => self.reload_frame(false),
         }
     }
 
