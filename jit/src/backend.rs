@@ -40,6 +40,8 @@ pub struct JitConfig {
     /// `-X jit-cross-aarch64`: also lower and compile every trace for
     /// aarch64-unknown-linux-gnu, with the verifier on (for the cross-ISA test).
     pub cross_aarch64: bool,
+    /// `-X jit-peel=0`: lower loops once, writing every local back at the back edge.
+    pub no_peel: bool,
 }
 
 impl JitConfig {
@@ -55,6 +57,7 @@ impl JitConfig {
                 "perf" => config.perf_map = true,
                 "jit-code-limit" => config.code_limit = value.and_then(|v| v.parse().ok()),
                 "jit-cross-aarch64" => config.cross_aarch64 = true,
+                "jit-peel" => config.no_peel = value == Some("0"),
                 _ => {}
             }
         }
@@ -144,6 +147,7 @@ impl CraneliftBackend {
             validity_flag: executor.validity_flag() as usize,
             safepoint_flags: self.safepoint_flags,
             layout: &self.layout,
+            peel_loop: !self.config.no_peel,
         };
         if let Some(aarch64) = &self.aarch64 {
             match compile_for_isa(&input, &**aarch64) {

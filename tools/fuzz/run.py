@@ -15,6 +15,8 @@ CONFIGS = [
     ("limit40", {"PYTHON_JIT": "interp"}, ["-X", "jit-trace-limit=40"]),
     ("gcstress", {"PYTHON_JIT": "interp", "SIDEWINDER_GC_STRESS": "1"}, []),
     ("jit1_limit32_gc", {"PYTHON_JIT": "1", "SIDEWINDER_GC_STRESS": "1"}, ["-X", "jit-trace-limit=32"]),
+    ("native", {"PYTHON_JIT": "1"}, []),
+    ("native_gc", {"PYTHON_JIT": "1", "SIDEWINDER_GC_STRESS": "1"}, []),
 ]
 
 def run(cmd, env_extra, timeout):

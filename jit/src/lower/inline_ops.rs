@@ -13,7 +13,6 @@ use sidewinder_vm::value::{SMALL_INT_MAX, SMALL_INT_MIN};
 
 use super::state::Val;
 use super::{flags, ColdAction, Lowerer};
-use crate::context::RETURN_ERROR;
 use crate::helpers;
 use crate::layout::kind_byte;
 
@@ -124,6 +123,31 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                         self.set_peek(depth, Val::Float(value));
                     }
                 }
+            }
+            Uop::_BINARY_OP_FLOOR_DIVIDE_INT | Uop::_BINARY_OP_REMAINDER_INT => {
+                let (left, right) = (self.peek(1), self.peek(0));
+                let (a, b) = (self.int_of(left), self.int_of(right));
+                let by_zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
+                self.exit_if(by_zero, pc);
+                // Truncating division, then the step toward negative infinity when the
+                // remainder is non-zero and its sign differs from the divisor's.
+                let quotient = self.b.ins().sdiv(a, b);
+                let remainder = self.b.ins().srem(a, b);
+                let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, remainder, 0);
+                let signs = self.b.ins().bxor(remainder, b);
+                let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                let adjust = self.b.ins().band(nonzero, differ);
+                let result = if inst.uop == Uop::_BINARY_OP_FLOOR_DIVIDE_INT {
+                    let lower = self.b.ins().iadd_imm_s(quotient, -1);
+                    self.b.ins().select(adjust, lower, quotient)
+                } else {
+                    let wrapped = self.b.ins().iadd(remainder, b);
+                    self.b.ins().select(adjust, wrapped, remainder)
+                };
+                self.guard_small_int(result, pc);
+                self.pop();
+                self.pop();
+                self.push(Val::Int(result));
             }
             Uop::_BINARY_OP_ADD_INT | Uop::_BINARY_OP_SUBTRACT_INT | Uop::_BINARY_OP_MULTIPLY_INT => {
                 let (left, right) = (self.peek(1), self.peek(0));
@@ -437,36 +461,5 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let exit = self.input.trace.uops[pc].exit;
         self.cold_if(exhausted, ColdAction::Exit(exit));
         self.state = saved;
-    }
-
-    /// `_JUMP_TO_TOP`: write back, test for a due safepoint, loop.
-    fn jump_to_top(&mut self, pc: usize) {
-        self.spill_all();
-        self.spill_ip();
-        let mut due = None;
-        for address in self.input.safepoint_flags {
-            let address = self.iconst(address as i64);
-            let flag = self.b.ins().load(types::I8, flags(), address, 0);
-            due = Some(match due {
-                None => flag,
-                Some(d) => self.b.ins().bor(d, flag),
-            });
-        }
-        let due = due.expect("three flags");
-        let slow = self.b.create_block();
-        self.b.set_cold_block(slow);
-        self.b.ins().brif(due, slow, &[], self.loop_header, &[]);
-        self.b.switch_to_block(slow);
-        let callee = self.iconst(helpers::safepoint as *const () as usize as i64);
-        let inst = &self.input.trace.uops[pc];
-        let inst_address = self.iconst(inst as *const _ as i64);
-        let call = self.b.ins().call_indirect(self.sigs.safepoint, callee, &[self.ctx, inst_address]);
-        let status = self.b.inst_results(call)[0];
-        let failed = self.b.create_block();
-        self.b.set_cold_block(failed);
-        self.b.ins().brif(status, failed, &[], self.loop_header, &[]);
-        self.b.switch_to_block(failed);
-        let error = self.b.ins().iconst(types::I32, RETURN_ERROR as i64);
-        self.b.ins().return_(&[error]);
     }
 }

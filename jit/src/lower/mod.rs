@@ -25,6 +25,7 @@
 //! state at their branch.
 
 mod inline_ops;
+mod loop_carry;
 mod refcount;
 pub mod state;
 
@@ -51,6 +52,8 @@ pub struct TraceInput<'a> {
     /// The flags that make a safepoint due: collection requested, GC stress, Ctrl-C.
     pub safepoint_flags: [usize; 3],
     pub layout: &'a Layout,
+    /// Lower the loop twice (see `loop_carry`).
+    pub peel_loop: bool,
 }
 
 /// Builds the function for `input.trace` into `func`.
@@ -135,6 +138,10 @@ pub(crate) struct Lowerer<'f, 'a> {
     pending: Vec<Cold>,
     /// The main line ended (`_JUMP_TO_TOP`, `_EXIT_TRACE`).
     ended: bool,
+    /// The header of the loop's second copy, while it is being lowered.
+    loop_copy: Option<loop_carry::LoopHeader>,
+    /// The first copy ended: lower the trace again as the second.
+    lower_again: bool,
 }
 
 fn flags() -> MemFlagsData {
@@ -180,6 +187,8 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             loop_header,
             pending: Vec::new(),
             ended: false,
+            loop_copy: None,
+            lower_again: false,
         };
         lowerer.reload_frame(true);
         lowerer.b.ins().jump(loop_header, &[]);
@@ -189,14 +198,26 @@ impl<'f, 'a> Lowerer<'f, 'a> {
 
     fn lower_all(&mut self) {
         let trace = self.input.trace;
-        for pc in 0..trace.uops.len() {
-            if !self.lower_inline(pc) {
-                self.call_generic(pc);
+        loop {
+            for pc in 0..trace.uops.len() {
+                if !self.lower_inline(pc) {
+                    self.call_generic(pc);
+                }
+                if self.ended {
+                    break;
+                }
+            }
+            if self.ended && self.lower_again {
+                // `_JUMP_TO_TOP` of the first copy: now the second.
+                self.ended = false;
+                self.lower_again = false;
+                continue;
             }
             if self.ended {
                 // The trace ended (`_JUMP_TO_TOP`, `_EXIT_TRACE`).
                 return;
             }
+            break;
         }
         // A trace always ends in one of those; be safe if it did not.
         let last = trace.uops.len().saturating_sub(1);

@@ -320,7 +320,11 @@ fn generic(s: &mut State, u: &TraceUop) -> Result<Vec<SymId>, Stop> {
 /// return the bool singletons.
 fn result_kind(uop: Uop) -> Option<Kind> {
     Some(match uop {
-        Uop::_BINARY_OP_ADD_INT | Uop::_BINARY_OP_SUBTRACT_INT | Uop::_BINARY_OP_MULTIPLY_INT => Kind::SmallInt,
+        Uop::_BINARY_OP_ADD_INT
+        | Uop::_BINARY_OP_SUBTRACT_INT
+        | Uop::_BINARY_OP_MULTIPLY_INT
+        | Uop::_BINARY_OP_FLOOR_DIVIDE_INT
+        | Uop::_BINARY_OP_REMAINDER_INT => Kind::SmallInt,
         Uop::_BINARY_OP_ADD_FLOAT
         | Uop::_BINARY_OP_SUBTRACT_FLOAT
         | Uop::_BINARY_OP_MULTIPLY_FLOAT

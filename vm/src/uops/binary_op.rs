@@ -42,6 +42,31 @@ pub fn binary_op_multiply_int(left: StackRef, right: StackRef) -> Option<StackRe
     left.small_int_value().checked_mul(right.small_int_value()).and_then(StackRef::small_int)
 }
 
+/// `left // right` on small ints, rounding toward negative infinity; None for a zero
+/// divisor (tier 1 raises) or a result beyond the small-int range.
+#[inline(always)]
+pub fn binary_op_floor_divide_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    let (a, b) = (left.small_int_value(), right.small_int_value());
+    if b == 0 {
+        return None;
+    }
+    let (q, r) = (a / b, a % b);
+    let q = if r != 0 && (r < 0) != (b < 0) { q - 1 } else { q };
+    StackRef::small_int(q)
+}
+
+/// `left % right` on small ints, with the sign of the divisor; None for a zero divisor.
+#[inline(always)]
+pub fn binary_op_remainder_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    let (a, b) = (left.small_int_value(), right.small_int_value());
+    if b == 0 {
+        return None;
+    }
+    let r = a % b;
+    let r = if r != 0 && (r < 0) != (b < 0) { r + b } else { r };
+    StackRef::small_int(r)
+}
+
 #[inline(always)]
 fn floats(left: StackRef, right: StackRef) -> (f64, f64) {
     let value = |v: StackRef| v.downcast::<FloatData>().expect("checked by _GUARD_BOTH_FLOAT").value;
