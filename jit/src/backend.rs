@@ -2,6 +2,7 @@
 //! the host ISA, code memory, and the `-X jit-dump` and `-X perf` outputs. Also the
 //! run of a compiled trace.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,7 +25,7 @@ use sidewinder_vm::runtime::Vm;
 use sidewinder_vm::{ExcType, PyErr};
 
 use crate::code_memory::{CodeBudget, CodeModule, DEFAULT_CODE_LIMIT};
-use crate::context::{JitContext, RETURN_ERROR};
+use crate::context::{EntryCell, JitContext, RETURN_ERROR};
 use crate::layout::Layout;
 use crate::lower::{lower_trace, TraceInput};
 
@@ -75,6 +76,8 @@ struct JitStats {
     native_runs: Cell<u64>,
     cross_compiled: Cell<u64>,
     cross_failures: Cell<u64>,
+    /// Jumps from trace to trace in compiled code (bumped by the code itself).
+    chained: Cell<u64>,
 }
 
 /// Builds the ISA of the host, with the settings the JIT uses.
@@ -114,8 +117,15 @@ pub fn jit_flags() -> settings::Builder {
     flags
 }
 
+/// The entry from Rust: `fn(code, ctx) -> u32` in the host's C convention, calling a
+/// trace (whose convention is `tail`).
+type TrampolineFn = unsafe extern "C" fn(*const u8, *mut JitContext) -> u32;
+
 pub struct CraneliftBackend {
     isa: Arc<dyn TargetIsa>,
+    /// The trampoline's module (never freed) and the trampoline.
+    _trampoline_module: CodeModule,
+    trampoline: TrampolineFn,
     layout: Layout,
     config: JitConfig,
     budget: Rc<CodeBudget>,
@@ -130,7 +140,10 @@ impl CraneliftBackend {
         let [collect, stress] = heap::collection_flag_addresses();
         let interrupted = vm.interrupted.as_ptr() as usize;
         let budget = Rc::new(CodeBudget::new(config.code_limit.unwrap_or(DEFAULT_CODE_LIMIT)));
+        let (trampoline_module, trampoline) = compile_trampoline(&isa)?;
         Ok(CraneliftBackend {
+            _trampoline_module: trampoline_module,
+            trampoline,
             isa,
             layout: Layout::probe(),
             budget,
@@ -142,7 +155,10 @@ impl CraneliftBackend {
     }
 
     fn try_compile(&self, executor: &TraceExecutor) -> Result<NativeTrace, String> {
+        let links: Box<[Cell<usize>]> = executor.exits.iter().map(|_| Cell::new(0)).collect();
         let input = TraceInput {
+            exit_links: links.as_ptr() as usize,
+            chain_counter: self.stats.chained.as_ptr() as usize,
             trace: &executor.trace,
             validity_flag: executor.validity_flag() as usize,
             safepoint_flags: self.safepoint_flags,
@@ -200,9 +216,17 @@ impl CraneliftBackend {
             write_perf_map_entry(entry as usize, code_size, executor.id);
         }
         self.stats.code_bytes.set(self.stats.code_bytes.get() + code_size as u64);
+        let entry_cell = Rc::new(EntryCell {
+            code: Cell::new(entry as usize),
+            executor: Cell::new(executor as *const TraceExecutor as usize),
+        });
         Ok(NativeTrace {
             module: CodeModule::new(module),
             entry,
+            entry_cell,
+            link_owners: RefCell::new(vec![None; links.len()]),
+            links,
+            trampoline: self.trampoline,
             charge,
             budget: self.budget.clone(),
             stats: self.stats.clone(),
@@ -242,6 +266,7 @@ impl Backend for CraneliftBackend {
         let _ = writeln!(out, "jit: code memory limit: {} bytes", b.limit);
         let _ = writeln!(out, "jit: code modules freed: {}", b.freed_modules.get());
         let _ = writeln!(out, "jit: native trace runs: {}", s.native_runs.get());
+        let _ = writeln!(out, "jit: jumps from trace to trace: {}", s.chained.get());
         if self.aarch64.is_some() {
             let _ = writeln!(out, "jit: aarch64 cross-compiled: {}", s.cross_compiled.get());
             let _ = writeln!(out, "jit: aarch64 cross-compile failures: {}", s.cross_failures.get());
@@ -253,27 +278,33 @@ impl Backend for CraneliftBackend {
 /// An executor's machine code.
 pub struct NativeTrace {
     module: CodeModule,
+    /// The trace's function (`tail` convention).
     entry: *const u8,
+    /// Where traces linked to this one jump.
+    entry_cell: Rc<EntryCell>,
+    /// Per exit: the address of the linked trace's `EntryCell`, or 0. Compiled code
+    /// reads it.
+    links: Box<[Cell<usize>]>,
+    /// Per exit: the linked cell, kept alive while linked.
+    link_owners: RefCell<Vec<Option<Rc<EntryCell>>>>,
+    trampoline: TrampolineFn,
     charge: usize,
     budget: Rc<CodeBudget>,
     stats: Rc<JitStats>,
 }
 
-type TraceFn = unsafe extern "C" fn(*mut JitContext) -> u32;
-
 impl NativeCode for NativeTrace {
-    fn run(&self, vm: &mut Vm, executor: &TraceExecutor) -> Outcome {
+    fn run(&self, vm: &mut Vm, executor: &TraceExecutor) -> (Outcome, Option<Rc<TraceExecutor>>) {
         let _ = self.module.module();
         self.stats.native_runs.set(self.stats.native_runs.get() + 1);
         let mut context = JitContext::new(vm, executor);
         // SAFETY: `entry` is the finalized function of this trace's module, alive as
-        // long as `self`; it was compiled with the `TraceFn` signature for this
-        // executor's trace, and the context points at the live VM and executor.
-        let result = unsafe {
-            let function: TraceFn = std::mem::transmute::<*const u8, TraceFn>(self.entry);
-            function(&mut context)
-        };
-        if result == RETURN_ERROR {
+        // long as `self`, compiled for this executor's trace with the trace signature
+        // the trampoline calls; the context points at the live VM and executor. The
+        // traces it jumps to stay alive during the run (tier 2 defers every drop of
+        // executors and code until no trace runs).
+        let result = unsafe { (self.trampoline)(self.entry, &mut context) };
+        let outcome = if result == RETURN_ERROR {
             let error = context
                 .error
                 .take()
@@ -281,12 +312,80 @@ impl NativeCode for NativeTrace {
             Outcome::Error(error)
         } else {
             Outcome::Exit(result as u16)
-        }
+        };
+        let ended_in = context.executor;
+        let switched = if std::ptr::eq(ended_in, executor) {
+            None
+        } else {
+            // SAFETY: every executor comes from `Rc::new` in tier 2's `executor::build`
+            // and the entry cells hold `Rc::as_ptr` of it; the one the run ended in is
+            // alive (drops are deferred while traces run), so taking one more strong
+            // reference to it is sound.
+            Some(unsafe {
+                Rc::increment_strong_count(ended_in);
+                Rc::from_raw(ended_in)
+            })
+        };
+        (outcome, switched)
     }
+
+    fn link_exit(&self, exit: u16, target: Option<&Rc<dyn NativeCode>>) {
+        let cell = target.and_then(|t| t.as_any().downcast_ref::<NativeTrace>()).map(|t| t.entry_cell.clone());
+        let Some(slot) = self.links.get(exit as usize) else { return };
+        slot.set(cell.as_ref().map(|c| Rc::as_ptr(c) as usize).unwrap_or(0));
+        self.link_owners.borrow_mut()[exit as usize] = cell;
+    }
+
+    fn invalidate(&self) {
+        self.entry_cell.code.set(0);
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Compiles the trampoline Rust enters traces through.
+fn compile_trampoline(isa: &Arc<dyn TargetIsa>) -> Result<(CodeModule, TrampolineFn), String> {
+    use cranelift_codegen::ir::{types, AbiParam, InstBuilder, UserFuncName};
+    use cranelift_codegen::isa::CallConv;
+    let mut signature = Signature::new(isa.default_call_conv());
+    signature.params.push(AbiParam::new(types::I64));
+    signature.params.push(AbiParam::new(types::I64));
+    signature.returns.push(AbiParam::new(types::I32));
+    let mut func = Function::with_name_signature(UserFuncName::user(0, 1), signature.clone());
+    let mut builder_context = FunctionBuilderContext::new();
+    {
+        let mut b = cranelift_frontend::FunctionBuilder::new(&mut func, &mut builder_context);
+        let block = b.create_block();
+        b.append_block_params_for_function_params(block);
+        b.switch_to_block(block);
+        let (code, ctx) = (b.block_params(block)[0], b.block_params(block)[1]);
+        let mut trace_signature = Signature::new(CallConv::Tail);
+        trace_signature.params.push(AbiParam::new(types::I64));
+        trace_signature.returns.push(AbiParam::new(types::I32));
+        let sig = b.import_signature(trace_signature);
+        let call = b.ins().call_indirect(sig, code, &[ctx]);
+        let result = b.inst_results(call)[0];
+        b.ins().return_(&[result]);
+        b.seal_all_blocks();
+        b.finalize(isa.frontend_config());
+    }
+    let mut context = Context::for_function(func);
+    let compiled =
+        context.compile(&**isa, &mut ControlPlane::default()).map_err(|e| format!("cranelift: {:?}", e.inner))?;
+    let alignment = compiled.buffer.alignment as u64;
+    let mut module = JITModule::new(JITBuilder::with_isa(isa.clone(), default_libcall_names()));
+    let id = define_trace(&mut module, &signature, alignment, compiled.code_buffer())?;
+    let entry = module.get_finalized_function(id);
+    // SAFETY: `entry` was compiled just above with the C signature of `TrampolineFn`.
+    let trampoline = unsafe { std::mem::transmute::<*const u8, TrampolineFn>(entry) };
+    Ok((CodeModule::new(module), trampoline))
 }
 
 impl Drop for NativeTrace {
     fn drop(&mut self) {
+        self.entry_cell.code.set(0);
         self.budget.release(self.charge);
     }
 }

@@ -19,12 +19,25 @@ pub const STATUS_ERROR: u32 = 2;
 /// value is the index of the exit taken.
 pub const RETURN_ERROR: u32 = u32::MAX;
 
+/// Where a compiled trace can be jumped to: its code and its executor. Each trace
+/// owns one; the traces linked to it keep it alive, and its code address is cleared
+/// when the executor is invalidated, so that no jump lands in stale code.
+#[repr(C)]
+pub struct EntryCell {
+    pub code: std::cell::Cell<usize>,
+    pub executor: std::cell::Cell<usize>,
+}
+
+pub const ENTRY_CODE_OFFSET: i32 = std::mem::offset_of!(EntryCell, code) as i32;
+pub const ENTRY_EXECUTOR_OFFSET: i32 = std::mem::offset_of!(EntryCell, executor) as i32;
+
 #[repr(C)]
 pub struct JitContext {
     /// The VM's top frame. Helpers that may push or pop frames (or grow the frame
     /// vector) refresh it before returning; compiled code reloads it after them.
     pub frame: *mut Frame,
     pub vm: *mut Vm,
+    /// The executor whose trace runs (changed by jumps from trace to trace).
     pub executor: *const TraceExecutor,
     /// The exception of a run that ended with `RETURN_ERROR`.
     pub error: Option<PyErr>,
@@ -36,6 +49,9 @@ pub struct JitContext {
 impl JitContext {
     /// The byte offset of `frame`, which compiled code loads.
     pub const FRAME_OFFSET: i32 = std::mem::offset_of!(JitContext, frame) as i32;
+    /// The byte offset of `executor`, which compiled code sets when it jumps to
+    /// another trace.
+    pub const EXECUTOR_OFFSET: i32 = std::mem::offset_of!(JitContext, executor) as i32;
 
     pub fn new(vm: &mut Vm, executor: &TraceExecutor) -> JitContext {
         let frame = vm.frames.last_mut().expect("a trace runs in a frame") as *mut Frame;

@@ -117,11 +117,16 @@ impl Executor for TraceExecutor {
                 uninstall_executor(code, installed.back_edge_ip, installed.original_oparg);
             }
         }
-        // Its code is freed now, or when a run of it in progress ends.
-        self.native.borrow_mut().take();
+        // No trace jumps into its code any more; the code is freed once no trace runs.
+        if let Some(code) = self.native.borrow_mut().take() {
+            code.invalidate();
+            native::defer_drop(code);
+        }
         // Side traces are reachable only through this executor: let them go with it.
         for exit in self.exits.iter() {
-            exit.side.borrow_mut().take();
+            if let Some(side) = exit.side.borrow_mut().take() {
+                native::defer_drop(side);
+            }
         }
     }
 }

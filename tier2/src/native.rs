@@ -4,7 +4,8 @@
 //! it; the executor then runs its native code, or the uop interpreter when the backend
 //! declined (the code memory bound was reached, say).
 
-use std::cell::RefCell;
+use std::any::Any;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use sidewinder_vm::runtime::Vm;
@@ -20,11 +21,19 @@ pub enum Outcome {
     Error(PyErr),
 }
 
-/// An executor's compiled code. Dropping it frees the code: the executor holds one
-/// reference and a run in progress holds another, so code invalidated while it runs is
-/// freed when that run ends.
+/// An executor's compiled code. Dropping it frees the code. While any trace runs,
+/// executors and code are never dropped (`defer_drop`), because compiled code jumps
+/// from trace to trace without returning.
 pub trait NativeCode {
-    fn run(&self, vm: &mut Vm, executor: &TraceExecutor) -> Outcome;
+    /// Runs the code, and the code of the traces it chains to. Answers how the run
+    /// ended and, when it ended in another executor than `executor`, that executor
+    /// (whose exit the outcome names).
+    fn run(&self, vm: &mut Vm, executor: &TraceExecutor) -> (Outcome, Option<Rc<TraceExecutor>>);
+    /// Makes exit `exit` jump straight to `target`'s code (None: return instead).
+    fn link_exit(&self, exit: u16, target: Option<&Rc<dyn NativeCode>>);
+    /// The executor was invalidated: no trace may jump into this code any more.
+    fn invalidate(&self);
+    fn as_any(&self) -> &dyn Any;
 }
 
 /// A compiler of executors.
@@ -37,6 +46,56 @@ pub trait Backend {
 
 thread_local! {
     static BACKEND: RefCell<Option<Rc<dyn Backend>>> = const { RefCell::new(None) };
+    /// Runs of traces in progress (nested when a trace calls code that enters another).
+    static RUNS: Cell<u32> = const { Cell::new(0) };
+    /// Executors and code given up while a trace ran, dropped when none runs.
+    static DEFERRED: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Drops `value` now, or once no trace runs if one does.
+pub fn defer_drop<T: 'static>(value: T) {
+    if RUNS.with(|r| r.get()) == 0 {
+        drop(value);
+    } else {
+        DEFERRED.with(|d| d.borrow_mut().push(Box::new(value)));
+    }
+}
+
+/// Drops what was deferred, when the caller's run is the only one in progress and is
+/// between two traces (no compiled code is on the stack then).
+pub fn drop_deferred_between_traces() {
+    if RUNS.with(|r| r.get()) == 1 {
+        let batch = DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+        drop(batch);
+    }
+}
+
+/// Marks a run of traces in progress for its lifetime.
+pub struct RunGuard(());
+
+impl RunGuard {
+    pub fn enter() -> RunGuard {
+        RUNS.with(|r| r.set(r.get() + 1));
+        RunGuard(())
+    }
+}
+
+impl Drop for RunGuard {
+    fn drop(&mut self) {
+        let left = RUNS.with(|r| {
+            r.set(r.get() - 1);
+            r.get()
+        });
+        if left == 0 {
+            loop {
+                let batch = DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+                if batch.is_empty() {
+                    break;
+                }
+                drop(batch);
+            }
+        }
+    }
 }
 
 /// Registers the backend that compiles every executor built from now on.

@@ -13,7 +13,7 @@
 use cranelift_codegen::ir::{types, Block, BlockArg, InstBuilder, Value};
 
 use super::state::{CachedLocal, FrameState, Val};
-use super::{flags, Lowerer};
+use super::Lowerer;
 use crate::context::RETURN_ERROR;
 use crate::helpers;
 
@@ -143,16 +143,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     /// Tests the safepoint flags and jumps to `target` with `args`; when a safepoint
     /// is due, the locals are written back and it is taken first.
     fn back_edge(&mut self, pc: usize, target: Block, args: &[Value]) {
-        let mut due = None;
-        for address in self.input.safepoint_flags {
-            let address = self.iconst(address as i64);
-            let flag = self.b.ins().load(types::I8, flags(), address, 0);
-            due = Some(match due {
-                None => flag,
-                Some(d) => self.b.ins().bor(d, flag),
-            });
-        }
-        let due = due.expect("three flags");
+        let due = self.safepoint_due();
         let block_args: Vec<BlockArg> = args.iter().map(|v| BlockArg::Value(*v)).collect();
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);

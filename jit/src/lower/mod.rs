@@ -38,7 +38,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use sidewinder_tier2::ir::{Trace, TraceUop, NO_EXIT};
 use sidewinder_vm::opcodes::{uop_flags, Uop};
 
-use crate::context::{JitContext, RETURN_ERROR, STATUS_EXIT};
+use crate::context::{JitContext, ENTRY_CODE_OFFSET, ENTRY_EXECUTOR_OFFSET, RETURN_ERROR, STATUS_EXIT};
 use crate::helpers;
 use crate::layout::Layout;
 use crate::uop_calls::uop_call;
@@ -54,6 +54,11 @@ pub struct TraceInput<'a> {
     pub layout: &'a Layout,
     /// Lower the loop twice (see `loop_carry`).
     pub peel_loop: bool,
+    /// The executor's exit links: one word per exit, the address of the linked
+    /// trace's `EntryCell` or 0.
+    pub exit_links: usize,
+    /// A `u64` counting the jumps from trace to trace.
+    pub chain_counter: usize,
 }
 
 /// Builds the function for `input.trace` into `func`.
@@ -64,7 +69,8 @@ pub fn lower_trace(
     call_conv: CallConv,
     frontend_config: TargetFrontendConfig,
 ) {
-    let mut signature = Signature::new(call_conv);
+    // Traces call each other with tail calls: the `tail` convention.
+    let mut signature = Signature::new(CallConv::Tail);
     signature.params.push(AbiParam::new(types::I64));
     signature.returns.push(AbiParam::new(types::I32));
     func.signature = signature;
@@ -109,6 +115,7 @@ enum LocalsPolicy {
 
 /// Cranelift signatures of the functions compiled code calls.
 struct Signatures {
+    trace: SigRef,
     uop_call: SigRef,
     box_float: SigRef,
     box_int: SigRef,
@@ -157,7 +164,11 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             s
         };
         let (i64t, i32t, f64t) = (types::I64, types::I32, types::F64);
+        let mut trace_signature = Signature::new(CallConv::Tail);
+        trace_signature.params.push(AbiParam::new(i64t));
+        trace_signature.returns.push(AbiParam::new(i32t));
         let sigs = Signatures {
+            trace: b.import_signature(trace_signature),
             uop_call: b.import_signature(sig(&[i64t, i64t], &[i32t])),
             box_float: b.import_signature(sig(&[f64t], &[i64t])),
             box_int: b.import_signature(sig(&[i64t], &[i64t])),
@@ -433,17 +444,71 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         self.spill_all();
         let target = self.input.trace.exits[exit as usize].target;
         self.store_ip(target as u64);
+        self.chain_or_return(exit);
+    }
+
+    /// With the frame written back for exit `exit`: jumps to the trace linked to the
+    /// exit (a tail call, so chains of traces do not grow the native stack), unless
+    /// none is linked, it was invalidated, or a safepoint is due; else returns the
+    /// exit's index to the dispatcher.
+    fn chain_or_return(&mut self, exit: u16) {
+        let give_back = self.b.create_block();
+        let slot = self.iconst((self.input.exit_links + exit as usize * 8) as i64);
+        let entry = self.b.ins().load(types::I64, flags(), slot, 0);
+        let linked = self.b.create_block();
+        self.b.ins().brif(entry, linked, &[], give_back, &[]);
+        self.b.switch_to_block(linked);
+        let code = self.b.ins().load(types::I64, flags(), entry, ENTRY_CODE_OFFSET);
+        let live = self.b.create_block();
+        self.b.ins().brif(code, live, &[], give_back, &[]);
+        self.b.switch_to_block(live);
+        let due = self.safepoint_due();
+        let jump = self.b.create_block();
+        self.b.ins().brif(due, give_back, &[], jump, &[]);
+        self.b.switch_to_block(jump);
+        let executor = self.b.ins().load(types::I64, flags(), entry, ENTRY_EXECUTOR_OFFSET);
+        self.b.ins().store(flags(), executor, self.ctx, JitContext::EXECUTOR_OFFSET);
+        let counter = self.iconst(self.input.chain_counter as i64);
+        let count = self.b.ins().load(types::I64, flags(), counter, 0);
+        let count = self.b.ins().iadd_imm_s(count, 1);
+        self.b.ins().store(flags(), count, counter, 0);
+        self.b.ins().return_call_indirect(self.sigs.trace, code, &[self.ctx]);
+        self.b.switch_to_block(give_back);
         let index = self.b.ins().iconst(types::I32, exit as i64);
         self.b.ins().return_(&[index]);
     }
 
-    /// Returns the exit index for `STATUS_EXIT`, else `RETURN_ERROR`.
+    /// Whether a safepoint is due (an i8, non-zero when it is): the three flags.
+    pub(super) fn safepoint_due(&mut self) -> Value {
+        let mut due = None;
+        for address in self.input.safepoint_flags {
+            let address = self.iconst(address as i64);
+            let flag = self.b.ins().load(types::I8, flags(), address, 0);
+            due = Some(match due {
+                None => flag,
+                Some(d) => self.b.ins().bor(d, flag),
+            });
+        }
+        due.expect("three flags")
+    }
+
+    /// Leaves by `exit` for `STATUS_EXIT` (chaining as an exit does), else returns
+    /// `RETURN_ERROR`.
     fn return_status(&mut self, status: Value, exit: u16) {
         let is_exit = self.b.ins().icmp_imm_s(IntCC::Equal, status, STATUS_EXIT as i64);
-        let exit_index = self.b.ins().iconst(types::I32, exit as i64);
+        let exit_block = self.b.create_block();
+        let error_block = self.b.create_block();
+        self.b.ins().brif(is_exit, exit_block, &[], error_block, &[]);
+        self.b.switch_to_block(exit_block);
+        if exit == NO_EXIT {
+            let error = self.b.ins().iconst(types::I32, RETURN_ERROR as i64);
+            self.b.ins().return_(&[error]);
+        } else {
+            self.chain_or_return(exit);
+        }
+        self.b.switch_to_block(error_block);
         let error = self.b.ins().iconst(types::I32, RETURN_ERROR as i64);
-        let result = self.b.ins().select(is_exit, exit_index, error);
-        self.b.ins().return_(&[result]);
+        self.b.ins().return_(&[error]);
     }
 
     /// Branches to a cold block doing `action` (from the current state) when `fails`

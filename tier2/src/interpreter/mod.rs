@@ -22,7 +22,7 @@ use sidewinder_vm::{PyResult, StackRef};
 
 use crate::executor::{self, TraceExecutor};
 use crate::ir::ExitKind;
-use crate::native::Outcome;
+use crate::native::{self, Outcome};
 use crate::projector::Start;
 use crate::state::with_stats;
 
@@ -65,15 +65,24 @@ pub fn run(vm: &mut Vm, root: &TraceExecutor) -> PyResult<ExecutorExit> {
 }
 
 fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyResult<ExecutorExit> {
+    let _running = native::RunGuard::enter();
     let mut linked: Option<Rc<TraceExecutor>> = None;
     loop {
-        let current: &TraceExecutor = linked.as_deref().unwrap_or(root);
-        // Native code when the executor was compiled; the run keeps it alive.
-        let native = current.native.borrow().clone();
-        let outcome = match native {
-            Some(code) => code.run(vm, current),
-            None => run_trace(vm, current, &mut counts.uops),
+        native::drop_deferred_between_traces();
+        let started: &TraceExecutor = linked.as_deref().unwrap_or(root);
+        // Native code when the executor was compiled. It may chain on to other traces
+        // and end in one of them.
+        let native = started.native.borrow().clone();
+        let (outcome, ended_in) = match &native {
+            Some(code) => code.run(vm, started),
+            None => (run_trace(vm, started, &mut counts.uops), None),
         };
+        if let Some(ended_in) = ended_in {
+            if let Some(previous) = linked.replace(ended_in) {
+                native::defer_drop(previous);
+            }
+        }
+        let current: &TraceExecutor = linked.as_deref().unwrap_or(root);
         let exit_index = match outcome {
             Outcome::Exit(index) => index,
             Outcome::Error(e) => return Err(e),
@@ -87,7 +96,9 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
             Some(next) if next.is_valid() => Some(next),
             Some(_) => {
                 // Its dependency changed: drop it and start counting again.
-                exit.side.borrow_mut().take();
+                if let Some(side) = exit.side.borrow_mut().take() {
+                    native::defer_drop(side);
+                }
                 exit.taken.set(0);
                 None
             }
@@ -100,6 +111,11 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
                 None => None,
             },
         };
+        // Compiled code takes this exit straight to the next trace from now on.
+        if let Some(code) = current.native.borrow().as_ref() {
+            let target = next.as_ref().and_then(|n| n.native.borrow().clone());
+            code.link_exit(exit_index, target.as_ref());
+        }
         let Some(next) = next else {
             return Ok(ExecutorExit::Resume);
         };
@@ -110,7 +126,9 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
             }
             counts.entered += 1;
         }
-        linked = Some(next);
+        if let Some(previous) = linked.replace(next) {
+            native::defer_drop(previous);
+        }
     }
 }
 
