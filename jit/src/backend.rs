@@ -121,40 +121,53 @@ pub fn jit_flags() -> settings::Builder {
 /// trace (whose convention is `tail`).
 type TrampolineFn = unsafe extern "C" fn(*const u8, *mut JitContext) -> u32;
 
-pub struct CraneliftBackend {
+/// What compiling needs from Cranelift, made at the first compile (so that a program
+/// that never gets hot pays nothing for it).
+struct Machine {
     isa: Arc<dyn TargetIsa>,
     /// The trampoline's module (never freed) and the trampoline.
     _trampoline_module: CodeModule,
     trampoline: TrampolineFn,
+    aarch64: Option<Arc<dyn TargetIsa>>,
+}
+
+impl Machine {
+    fn new(config: &JitConfig) -> Result<Machine, String> {
+        let isa = host_isa()?;
+        let (trampoline_module, trampoline) = compile_trampoline(&isa)?;
+        let aarch64 = if config.cross_aarch64 { Some(isa_for("aarch64-unknown-linux-gnu")?) } else { None };
+        Ok(Machine { isa, _trampoline_module: trampoline_module, trampoline, aarch64 })
+    }
+}
+
+pub struct CraneliftBackend {
+    machine: std::cell::OnceCell<Result<Machine, String>>,
     layout: Layout,
     config: JitConfig,
     budget: Rc<CodeBudget>,
     stats: Rc<JitStats>,
     safepoint_flags: [usize; 3],
-    aarch64: Option<Arc<dyn TargetIsa>>,
 }
 
 impl CraneliftBackend {
     pub fn new(vm: &Vm, config: JitConfig) -> Result<CraneliftBackend, String> {
-        let isa = host_isa()?;
+        // Fail early on a host Cranelift does not support.
+        cranelift_native::builder().map_err(|e| e.to_string())?;
         let [collect, stress] = heap::collection_flag_addresses();
         let interrupted = vm.interrupted.as_ptr() as usize;
         let budget = Rc::new(CodeBudget::new(config.code_limit.unwrap_or(DEFAULT_CODE_LIMIT)));
-        let (trampoline_module, trampoline) = compile_trampoline(&isa)?;
         Ok(CraneliftBackend {
-            _trampoline_module: trampoline_module,
-            trampoline,
-            isa,
+            machine: std::cell::OnceCell::new(),
             layout: Layout::probe(),
             budget,
             stats: Rc::new(JitStats::default()),
             safepoint_flags: [collect as usize, stress as usize, interrupted],
-            aarch64: if config.cross_aarch64 { Some(isa_for("aarch64-unknown-linux-gnu")?) } else { None },
             config,
         })
     }
 
     fn try_compile(&self, executor: &TraceExecutor) -> Result<NativeTrace, String> {
+        let machine = self.machine.get_or_init(|| Machine::new(&self.config)).as_ref().map_err(Clone::clone)?;
         let links: Box<[Cell<usize>]> = executor.exits.iter().map(|_| Cell::new(0)).collect();
         let input = TraceInput {
             exit_links: links.as_ptr() as usize,
@@ -165,7 +178,7 @@ impl CraneliftBackend {
             layout: &self.layout,
             peel_loop: !self.config.no_peel,
         };
-        if let Some(aarch64) = &self.aarch64 {
+        if let Some(aarch64) = &machine.aarch64 {
             match compile_for_isa(&input, &**aarch64) {
                 Ok(size) if size > 0 => self.stats.cross_compiled.set(self.stats.cross_compiled.get() + 1),
                 Ok(_) | Err(_) => self.stats.cross_failures.set(self.stats.cross_failures.get() + 1),
@@ -173,7 +186,13 @@ impl CraneliftBackend {
         }
         let mut func = Function::new();
         let mut builder_context = FunctionBuilderContext::new();
-        lower_trace(&mut func, &mut builder_context, &input, self.isa.default_call_conv(), self.isa.frontend_config());
+        lower_trace(
+            &mut func,
+            &mut builder_context,
+            &input,
+            machine.isa.default_call_conv(),
+            machine.isa.frontend_config(),
+        );
         let signature = func.signature.clone();
         let params = func.params.clone();
         let mut context = Context::for_function(func);
@@ -181,7 +200,7 @@ impl CraneliftBackend {
         let ir_text = if dumping { Some(context.func.display().to_string()) } else { None };
         context.set_disasm(dumping);
         let compiled = context
-            .compile(&*self.isa, &mut ControlPlane::default())
+            .compile(&*machine.isa, &mut ControlPlane::default())
             .map_err(|e| format!("cranelift: {:?}", e.inner))?;
         if !compiled.buffer.relocs().is_empty() {
             return Err("compiled code needs relocations".into());
@@ -189,7 +208,7 @@ impl CraneliftBackend {
         let code_size = compiled.code_buffer().len();
         let alignment = compiled.buffer.alignment as u64;
         let disassembly = if dumping {
-            self.isa.to_capstone().ok().and_then(|cs| compiled.disassemble(Some(&params), &cs).ok())
+            machine.isa.to_capstone().ok().and_then(|cs| compiled.disassemble(Some(&params), &cs).ok())
         } else {
             None
         };
@@ -197,7 +216,7 @@ impl CraneliftBackend {
         if !self.budget.reserve(charge) {
             return Err("code memory bound reached".into());
         }
-        let mut module = JITModule::new(JITBuilder::with_isa(self.isa.clone(), default_libcall_names()));
+        let mut module = JITModule::new(JITBuilder::with_isa(machine.isa.clone(), default_libcall_names()));
         let defined = define_trace(&mut module, &signature, alignment, compiled.code_buffer());
         let id = match defined {
             Ok(id) => id,
@@ -226,7 +245,7 @@ impl CraneliftBackend {
             entry_cell,
             link_owners: RefCell::new(vec![None; links.len()]),
             links,
-            trampoline: self.trampoline,
+            trampoline: machine.trampoline,
             charge,
             budget: self.budget.clone(),
             stats: self.stats.clone(),
@@ -267,7 +286,7 @@ impl Backend for CraneliftBackend {
         let _ = writeln!(out, "jit: code modules freed: {}", b.freed_modules.get());
         let _ = writeln!(out, "jit: native trace runs: {}", s.native_runs.get());
         let _ = writeln!(out, "jit: jumps from trace to trace: {}", s.chained.get());
-        if self.aarch64.is_some() {
+        if self.config.cross_aarch64 {
             let _ = writeln!(out, "jit: aarch64 cross-compiled: {}", s.cross_compiled.get());
             let _ = writeln!(out, "jit: aarch64 cross-compile failures: {}", s.cross_failures.get());
         }

@@ -14,16 +14,25 @@ pub struct Config {
     pub dump: Option<Option<PathBuf>>,
     /// `-X jit-trace-limit=N`: the most uops in one trace.
     pub max_trace_length: usize,
+    /// `-X jit-promote-limit=N`: a dict whose changes invalidated executors N times is
+    /// no longer promoted from (its values are guarded instead).
+    pub promote_limit: u32,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { optimize: true, dump: None, max_trace_length: crate::projector::MAX_TRACE_LENGTH }
+        Config {
+            optimize: true,
+            dump: None,
+            max_trace_length: crate::projector::MAX_TRACE_LENGTH,
+            promote_limit: crate::optimizer::globals::MAX_DICT_INVALIDATIONS,
+        }
     }
 }
 
 impl Config {
-    /// Reads `-X jit-opt=0|1`, `-X jit-dump[=DIR]` and `-X jit-trace-limit=N`.
+    /// Reads `-X jit-opt=0|1`, `-X jit-dump[=DIR]`, `-X jit-trace-limit=N` and
+    /// `-X jit-promote-limit=N`.
     pub fn from_x_options(options: &[String]) -> Config {
         let mut config = Config::default();
         for option in options {
@@ -34,6 +43,11 @@ impl Config {
             match key {
                 "jit-opt" => config.optimize = value != Some("0"),
                 "jit-dump" => config.dump = Some(value.filter(|v| !v.is_empty()).map(PathBuf::from)),
+                "jit-promote-limit" => {
+                    if let Some(n) = value.and_then(|v| v.parse::<u32>().ok()) {
+                        config.promote_limit = n;
+                    }
+                }
                 "jit-trace-limit" => {
                     if let Some(n) = value.and_then(|v| v.parse::<usize>().ok()) {
                         config.max_trace_length = n;

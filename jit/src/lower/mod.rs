@@ -149,6 +149,8 @@ pub(crate) struct Lowerer<'f, 'a> {
     loop_copy: Option<loop_carry::LoopHeader>,
     /// The first copy ended: lower the trace again as the second.
     lower_again: bool,
+    /// The shared exit tail, once an exit needs it.
+    exit_tail: Option<Block>,
 }
 
 fn flags() -> MemFlagsData {
@@ -200,6 +202,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             ended: false,
             loop_copy: None,
             lower_again: false,
+            exit_tail: None,
         };
         lowerer.reload_frame(true);
         lowerer.b.ins().jump(loop_header, &[]);
@@ -257,6 +260,9 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                     self.return_status(status, exit);
                 }
             }
+        }
+        if let Some(tail) = self.exit_tail {
+            self.emit_exit_tail(tail);
         }
         self.b.seal_all_blocks();
         self.b.finalize(frontend_config);
@@ -452,18 +458,46 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     /// none is linked, it was invalidated, or a safepoint is due; else returns the
     /// exit's index to the dispatcher.
     fn chain_or_return(&mut self, exit: u16) {
+        let tail = self.exit_tail();
+        let index = self.b.ins().iconst(types::I32, exit as i64);
+        self.b.ins().jump(tail, &[index.into()]);
+    }
+
+    /// The block every exit ends in, shared: its parameter is the exit's index.
+    fn exit_tail(&mut self) -> Block {
+        if let Some(block) = self.exit_tail {
+            return block;
+        }
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        self.b.append_block_param(block, types::I32);
+        self.exit_tail = Some(block);
+        block
+    }
+
+    /// Emits the shared exit tail (after everything else).
+    fn emit_exit_tail(&mut self, block: Block) {
+        self.b.switch_to_block(block);
+        let exit = self.b.block_params(block)[0];
         let give_back = self.b.create_block();
-        let slot = self.iconst((self.input.exit_links + exit as usize * 8) as i64);
+        self.b.set_cold_block(give_back);
+        let exit_wide = self.b.ins().uextend(types::I64, exit);
+        let offset = self.b.ins().ishl_imm_s(exit_wide, 3);
+        let links = self.iconst(self.input.exit_links as i64);
+        let slot = self.b.ins().iadd(links, offset);
         let entry = self.b.ins().load(types::I64, flags(), slot, 0);
         let linked = self.b.create_block();
+        self.b.set_cold_block(linked);
         self.b.ins().brif(entry, linked, &[], give_back, &[]);
         self.b.switch_to_block(linked);
         let code = self.b.ins().load(types::I64, flags(), entry, ENTRY_CODE_OFFSET);
         let live = self.b.create_block();
+        self.b.set_cold_block(live);
         self.b.ins().brif(code, live, &[], give_back, &[]);
         self.b.switch_to_block(live);
         let due = self.safepoint_due();
         let jump = self.b.create_block();
+        self.b.set_cold_block(jump);
         self.b.ins().brif(due, give_back, &[], jump, &[]);
         self.b.switch_to_block(jump);
         let executor = self.b.ins().load(types::I64, flags(), entry, ENTRY_EXECUTOR_OFFSET);
@@ -474,8 +508,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         self.b.ins().store(flags(), count, counter, 0);
         self.b.ins().return_call_indirect(self.sigs.trace, code, &[self.ctx]);
         self.b.switch_to_block(give_back);
-        let index = self.b.ins().iconst(types::I32, exit as i64);
-        self.b.ins().return_(&[index]);
+        self.b.ins().return_(&[exit]);
     }
 
     /// Whether a safepoint is due (an i8, non-zero when it is): the three flags.

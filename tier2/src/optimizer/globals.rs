@@ -16,7 +16,8 @@
 //! Any change to a dependency dict (value overwrites included) invalidates the executor,
 //! and the `_CHECK_VALIDITY` after every escaping instruction leaves the trace before a
 //! promoted value can be used stale. Dicts that keep invalidating executors
-//! (`watchers::dict_invalidations` at `MAX_DICT_INVALIDATIONS`) are not promoted from.
+//! (`watchers::dict_invalidations` at `MAX_DICT_INVALIDATIONS`, or `-X jit-promote-limit=N`)
+//! are not promoted from.
 //!
 //! A dict the trace itself stores names into (STORE_GLOBAL, STORE_NAME and the deletes)
 //! is not promoted from either: every iteration would invalidate the executor.
@@ -41,7 +42,8 @@ use crate::ir::{Dependency, Trace};
 
 pub const PASS: &str = "global promotion";
 
-/// A dict whose changes invalidated executors this often is not promoted from.
+/// A dict whose changes invalidated executors this often is not promoted from (the
+/// default of `-X jit-promote-limit`).
 pub const MAX_DICT_INVALIDATIONS: u32 = 4;
 
 /// The globals dicts the trace's own uops store names into.
@@ -95,7 +97,7 @@ fn promotable_dict(a: &Analysis, value: StackRef, version: u64) -> Option<&'stat
     if version == 0 || dict.keys_version.get() as u64 != version {
         return None;
     }
-    if dict_invalidations(dict) >= MAX_DICT_INVALIDATIONS {
+    if dict_invalidations(dict) >= crate::state::config().promote_limit {
         return None;
     }
     Some(dict)

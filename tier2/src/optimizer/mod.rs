@@ -14,7 +14,7 @@
 
 mod analysis;
 mod folding;
-mod globals;
+pub(crate) mod globals;
 mod guards;
 mod set_ip;
 mod symbols;
