@@ -114,6 +114,10 @@ pub fn jit_flags() -> settings::Builder {
     flags.set("opt_level", "speed").expect("a known flag");
     flags.set("is_pic", "false").expect("a known flag");
     flags.set("preserve_frame_pointers", "true").expect("a known flag");
+    // The IR verifier costs a fifth of compile time: on in debug builds (and for the
+    // cross-ISA check), off in release.
+    let verify = if cfg!(debug_assertions) { "true" } else { "false" };
+    flags.set("enable_verifier", verify).expect("a known flag");
     flags
 }
 

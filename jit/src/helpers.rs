@@ -15,6 +15,22 @@ pub extern "C" fn box_float(value: f64) -> u64 {
     new::float(value).bits() as u64
 }
 
+/// Boxes `count` floats: `table` holds (destination address, f64 bits) pairs; each
+/// destination gets the boxed float.
+///
+/// # Safety
+/// `table` points at `count` pairs written by compiled code, whose destinations are
+/// slots of the VM's frames (locals or stack).
+pub unsafe extern "C" fn box_floats(table: *const [u64; 2], count: usize) {
+    for i in 0..count {
+        // SAFETY: per the contract above.
+        let [destination, bits] = unsafe { table.add(i).read() };
+        let word = new::float(f64::from_bits(bits)).bits();
+        // SAFETY: per the contract above: a frame slot, a word wide.
+        unsafe { (destination as *mut usize).write(word) };
+    }
+}
+
 /// Boxes an int beyond the small-int range (a big int).
 pub extern "C" fn box_int(value: i64) -> u64 {
     new::int(value).bits() as u64

@@ -31,7 +31,8 @@ pub mod state;
 
 use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{
-    types, AbiParam, Block, Function, InstBuilder, MemFlagsData, SigRef, Signature, UserFuncName, Value,
+    types, AbiParam, Block, Function, InstBuilder, MemFlagsData, SigRef, Signature, StackSlot, StackSlotData,
+    StackSlotKind, UserFuncName, Value,
 };
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
@@ -122,6 +123,7 @@ struct Signatures {
     safepoint: SigRef,
     pop_frame: SigRef,
     release: SigRef,
+    box_floats: SigRef,
 }
 
 pub(crate) struct Lowerer<'f, 'a> {
@@ -151,6 +153,9 @@ pub(crate) struct Lowerer<'f, 'a> {
     lower_again: bool,
     /// The shared exit tail, once an exit needs it.
     exit_tail: Option<Block>,
+    /// The table floats are boxed through, and the most entries used.
+    box_table: Option<StackSlot>,
+    box_table_entries: usize,
 }
 
 fn flags() -> MemFlagsData {
@@ -177,6 +182,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             safepoint: b.import_signature(sig(&[i64t, i64t], &[i32t])),
             pop_frame: b.import_signature(sig(&[i64t], &[i64t])),
             release: b.import_signature(sig(&[i64t], &[])),
+            box_floats: b.import_signature(sig(&[i64t, i64t], &[])),
         };
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
@@ -203,6 +209,8 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             loop_copy: None,
             lower_again: false,
             exit_tail: None,
+            box_table: None,
+            box_table_entries: 0,
         };
         lowerer.reload_frame(true);
         lowerer.b.ins().jump(loop_header, &[]);
@@ -263,6 +271,9 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         }
         if let Some(tail) = self.exit_tail {
             self.emit_exit_tail(tail);
+        }
+        if let Some(slot) = self.box_table {
+            self.b.func.sized_stack_slots[slot].size = (self.box_table_entries * 16) as u32;
         }
         self.b.seal_all_blocks();
         self.b.finalize(frontend_config);
@@ -373,11 +384,19 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     fn spill_stack(&mut self) {
         let stack = std::mem::take(&mut self.state.stack);
         let base = self.state.mem_depth;
+        let mut floats = Vec::new();
         for (i, val) in stack.iter().enumerate() {
-            let word = self.word(*val);
             let sp = self.b.use_var(self.sp);
-            self.b.ins().store(flags(), word, sp, (base + i as i32) * 8);
+            let offset = (base + i as i32) * 8;
+            if let Val::Float(f) = val {
+                let address = self.b.ins().iadd_imm_s(sp, offset as i64);
+                floats.push((address, *f));
+                continue;
+            }
+            let word = self.word(*val);
+            self.b.ins().store(flags(), word, sp, offset);
         }
+        self.box_floats_into(&floats);
         let moved = base + stack.len() as i32;
         if moved != 0 {
             let sp = self.b.use_var(self.sp);
@@ -410,12 +429,55 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     fn spill_locals(&mut self) {
         let dirty: Vec<(u32, Val)> =
             self.state.locals.iter().filter(|(_, l)| l.dirty).map(|(i, l)| (*i, l.val)).collect();
+        let mut floats = Vec::new();
         for (index, val) in dirty {
-            let word = self.word(val);
             let lp = self.b.use_var(self.lp);
-            self.b.ins().store(flags(), word, lp, index as i32 * 8);
+            if let Val::Float(f) = val {
+                let address = self.b.ins().iadd_imm_s(lp, index as i64 * 8);
+                floats.push((address, f));
+            } else {
+                let word = self.word(val);
+                self.b.ins().store(flags(), word, lp, index as i32 * 8);
+            }
             self.state.locals.insert(index, CachedLocal { val, dirty: false });
         }
+        self.box_floats_into(&floats);
+    }
+
+    /// Boxes each float and stores it at its address: with one call for all of them
+    /// (through a table in the function's stack frame), as every call makes the
+    /// register allocator save what is live around it.
+    fn box_floats_into(&mut self, floats: &[(Value, Value)]) {
+        match floats {
+            [] => {}
+            [(address, value)] => {
+                let word = self.word(Val::Float(*value));
+                self.b.ins().store(flags(), word, *address, 0);
+            }
+            _ => {
+                let table = self.box_table();
+                for (i, (address, value)) in floats.iter().enumerate() {
+                    let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), *value);
+                    self.b.ins().stack_store(types::I64, *address, table, (i * 16) as i32);
+                    self.b.ins().stack_store(types::I64, bits, table, (i * 16 + 8) as i32);
+                }
+                self.box_table_entries = self.box_table_entries.max(floats.len());
+                let table_address = self.b.ins().stack_addr(types::I64, table, 0);
+                let count = self.iconst(floats.len() as i64);
+                let callee = self.iconst(helpers::box_floats as *const () as usize as i64);
+                self.b.ins().call_indirect(self.sigs.box_floats, callee, &[table_address, count]);
+            }
+        }
+    }
+
+    /// The stack slot `box_floats_into` fills (sized at the end, for the most used).
+    fn box_table(&mut self) -> StackSlot {
+        if let Some(slot) = self.box_table {
+            return slot;
+        }
+        let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 16, 3));
+        self.box_table = Some(slot);
+        slot
     }
 
     /// Writes the dirty locals that hold references (words) to the frame.
