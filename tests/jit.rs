@@ -3,10 +3,10 @@
 //! - a fresh object that compiled code holds only in a register (a local or a value
 //!   stack slot kept in a Cranelift value) survives a collection in an escaping call made
 //!   from the same trace, under SIDEWINDER_GC_STRESS=1 (output equal to python3's);
-//! - a loop that rebinds a global 10,000 times (invalidating the executor of a hot loop
-//!   reading it until tier 2 backs off) keeps JIT code memory within
-//!   `-X jit-code-limit`, and frees the code of invalidated executors (with a one-page
-//!   limit every compiled trace but the live one must have been freed);
+//! - a loop that rebinds a global 10,000 times, invalidating the executor of a hot loop
+//!   reading it each time, keeps JIT code memory within `-X jit-code-limit` and frees
+//!   the code of every invalidated executor (and with a one-page limit every compiled
+//!   trace but the live one must have been freed);
 //! - every trace of every end-to-end program (`tests/programs/*.py`, `benches/*.py`) also
 //!   lowers and compiles for aarch64 with the verifier on (`-X jit-cross-aarch64`);
 //! - `-X jit-dump=DIR` shows each executor's Cranelift IR and machine code;
