@@ -218,6 +218,7 @@ fn peak_rss_kib() -> Option<u64> {
 }
 
 fn main() -> ExitCode {
+    sidewinder_vm::heap::set_up_process_memory();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mode = match jit_mode() {
         Ok(m) => m,

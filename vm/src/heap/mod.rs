@@ -90,6 +90,25 @@ pub(crate) fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
     })
 }
 
+/// Process-wide memory settings, called once at start-up. On Linux it turns
+/// transparent huge pages off for the process: the allocator asks for them, and then
+/// the first touch of every fresh 2 MiB region zeroes all of it, which cost up to a
+/// sixth of a short benchmark's time (and tripled its peak RSS) in page clearing.
+pub fn set_up_process_memory() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and only sets a flag of
+    // this process's address space; no memory is touched.
+    unsafe {
+        libc::prctl(
+            libc::PR_SET_THP_DISABLE,
+            1 as libc::c_ulong,
+            0 as libc::c_ulong,
+            0 as libc::c_ulong,
+            0 as libc::c_ulong,
+        );
+    }
+}
+
 /// The addresses of the two flags `collection_due` reads (collection requested, GC
 /// stress), so that compiled code can test for a due safepoint without a call. Both
 /// live in this thread's heap, which lives as long as the thread.
