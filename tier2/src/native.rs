@@ -64,7 +64,7 @@ pub fn defer_drop<T: 'static>(value: T) {
 /// Drops what was deferred, when the caller's run is the only one in progress and is
 /// between two traces (no compiled code is on the stack then).
 pub fn drop_deferred_between_traces() {
-    if RUNS.with(|r| r.get()) == 1 {
+    if RUNS.with(|r| r.get()) == 1 && DEFERRED.with(|d| !d.borrow().is_empty()) {
         let batch = DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()));
         drop(batch);
     }
@@ -86,7 +86,7 @@ impl Drop for RunGuard {
             r.set(r.get() - 1);
             r.get()
         });
-        if left == 0 {
+        if left == 0 && DEFERRED.with(|d| !d.borrow().is_empty()) {
             loop {
                 let batch = DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()));
                 if batch.is_empty() {

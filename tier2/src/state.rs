@@ -67,8 +67,8 @@ pub struct Stats {
     pub side_traces_created: u64,
     pub aborted: BTreeMap<String, u64>,
     pub exits_taken: u64,
-    /// Exits taken, by kind (`ExitKind::name`).
-    pub exits_by_kind: BTreeMap<&'static str, u64>,
+    /// Exits taken, by kind (indexed by `ExitKind as usize`).
+    pub exits_by_kind: [u64; crate::ir::ExitKind::COUNT],
     pub uops_executed: u64,
     pub executors_entered: u64,
     /// Uops and guards each pass removed, by pass name.
@@ -109,7 +109,13 @@ pub fn report() -> String {
     }
     let _ = writeln!(out, "tier2: executors entered: {}", s.executors_entered);
     let _ = writeln!(out, "tier2: exits taken: {}", s.exits_taken);
-    for (kind, n) in &s.exits_by_kind {
+    let mut by_name: BTreeMap<&str, u64> = BTreeMap::new();
+    for (kind, n) in crate::ir::ExitKind::ALL.iter().zip(s.exits_by_kind) {
+        if n > 0 {
+            *by_name.entry(kind.name()).or_default() += n;
+        }
+    }
+    for (kind, n) in &by_name {
         let _ = writeln!(out, "tier2:   exits ({kind}): {n}");
     }
     let _ = writeln!(out, "tier2: executors invalidated: {}", sidewinder_vm::tier1::watchers::invalidations());

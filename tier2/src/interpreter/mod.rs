@@ -41,10 +41,8 @@ impl RunCounts {
             s.executors_entered += self.entered;
             s.exits_taken += self.exits;
             s.uops_executed += self.uops;
-            for (kind, n) in ExitKind::ALL.iter().zip(self.exits_by_kind) {
-                if n > 0 {
-                    *s.exits_by_kind.entry(kind.name()).or_default() += n;
-                }
+            for (total, n) in s.exits_by_kind.iter_mut().zip(self.exits_by_kind) {
+                *total += n;
             }
         });
     }
@@ -99,6 +97,9 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
                 if let Some(side) = exit.side.borrow_mut().take() {
                     native::defer_drop(side);
                 }
+                if let Some(code) = current.native.borrow().as_ref() {
+                    code.link_exit(exit_index, None);
+                }
                 exit.taken.set(0);
                 None
             }
@@ -111,10 +112,11 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
                 None => None,
             },
         };
-        // Compiled code takes this exit straight to the next trace from now on.
-        if let Some(code) = current.native.borrow().as_ref() {
-            let target = next.as_ref().and_then(|n| n.native.borrow().clone());
-            code.link_exit(exit_index, target.as_ref());
+        // Compiled code takes this exit straight to the next trace from now on (an
+        // exit that returned here with no next trace has no link to clear: links are
+        // cleared when their target is dropped below).
+        if let (Some(code), Some(next)) = (current.native.borrow().as_ref(), next.as_ref()) {
+            code.link_exit(exit_index, next.native.borrow().as_ref());
         }
         let Some(next) = next else {
             return Ok(ExecutorExit::Resume);
