@@ -31,6 +31,23 @@ pub unsafe extern "C" fn box_floats(table: *const [u64; 2], count: usize) {
     }
 }
 
+/// Python's float power for compiled code: writes the result to `out` and answers 1,
+/// or answers 0 when Python's answer is an exception or a complex number (the trace
+/// then leaves, and tier 1 computes it).
+///
+/// # Safety
+/// `out` points at an f64 slot of the compiled function's stack frame.
+pub unsafe extern "C" fn power_float(base: f64, exponent: f64, out: *mut f64) -> u8 {
+    match sidewinder_vm::format::float_pow(base, exponent) {
+        Ok(value) => {
+            // SAFETY: per the contract above.
+            unsafe { out.write(value) };
+            1
+        }
+        Err(_) => 0,
+    }
+}
+
 /// Boxes an int beyond the small-int range (a big int).
 pub extern "C" fn box_int(value: i64) -> u64 {
     new::int(value).bits() as u64

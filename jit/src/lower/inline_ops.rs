@@ -6,7 +6,7 @@
 //! the state as it was before the uop, and tier 1 redoes the instruction.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{types, InstBuilder, Value};
+use cranelift_codegen::ir::{types, InstBuilder, StackSlotData, StackSlotKind, Value};
 use sidewinder_vm::objects::kind::Kind;
 use sidewinder_vm::opcodes::Uop;
 use sidewinder_vm::value::{SMALL_INT_MAX, SMALL_INT_MIN};
@@ -185,6 +185,21 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                         self.b.ins().fdiv(a, b)
                     }
                 };
+                self.pop();
+                self.pop();
+                self.push(Val::Float(result));
+            }
+            Uop::_BINARY_OP_POWER_FLOAT => {
+                let (left, right) = (self.peek(1), self.peek(0));
+                let (a, b) = (self.float_of(left), self.float_of(right));
+                let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
+                let out = self.b.ins().stack_addr(types::I64, slot, 0);
+                let callee = self.iconst(helpers::power_float as *const () as usize as i64);
+                let call = self.b.ins().call_indirect(self.sigs.power_float, callee, &[a, b, out]);
+                let ok = self.b.inst_results(call)[0];
+                let failed = self.b.ins().icmp_imm_s(IntCC::Equal, ok, 0);
+                self.exit_if(failed, pc);
+                let result = self.b.ins().stack_load(types::I64, types::F64, slot, 0);
                 self.pop();
                 self.pop();
                 self.push(Val::Float(result));

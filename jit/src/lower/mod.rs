@@ -124,6 +124,7 @@ struct Signatures {
     pop_frame: SigRef,
     release: SigRef,
     box_floats: SigRef,
+    power_float: SigRef,
 }
 
 pub(crate) struct Lowerer<'f, 'a> {
@@ -183,6 +184,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             pop_frame: b.import_signature(sig(&[i64t], &[i64t])),
             release: b.import_signature(sig(&[i64t], &[])),
             box_floats: b.import_signature(sig(&[i64t, i64t], &[])),
+            power_float: b.import_signature(sig(&[f64t, f64t, i64t], &[types::I8])),
         };
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);

@@ -224,6 +224,7 @@ fn binary_op(oparg: u32, lhs: StackRef, rhs: StackRef) -> Option<u8> {
         5 | 18 if ints => Some(op::BINARY_OP_MULTIPLY_INT),
         5 | 18 if floats => Some(op::BINARY_OP_MULTIPLY_FLOAT),
         11 | 24 if floats => Some(op::BINARY_OP_TRUE_DIVIDE_FLOAT),
+        8 | 21 if floats => Some(op::BINARY_OP_POWER_FLOAT),
         // Only for a non-zero divisor: a zero one raises, and keeps raising.
         2 | 15 if ints && rhs.small_int_value() != 0 => Some(op::BINARY_OP_FLOOR_DIVIDE_INT),
         6 | 19 if ints && rhs.small_int_value() != 0 => Some(op::BINARY_OP_REMAINDER_INT),

@@ -102,6 +102,14 @@ pub fn binary_op_true_divide_float(left: StackRef, right: StackRef) -> Option<St
     }
 }
 
+/// `left ** right` on floats; None when Python's answer is an exception or a complex
+/// number (tier 1 then computes it).
+#[inline(always)]
+pub fn binary_op_power_float(left: StackRef, right: StackRef) -> Option<StackRef> {
+    let (a, b) = floats(left, right);
+    crate::format::float_pow(a, b).ok().map(new::float)
+}
+
 pub fn binary_op_add_str(left: StackRef, right: StackRef) -> StackRef {
     let (a, b) = (left.downcast::<StrData>().expect("guarded"), right.downcast::<StrData>().expect("guarded"));
     let mut s = String::with_capacity(a.value.len() + b.value.len());
