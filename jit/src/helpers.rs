@@ -83,6 +83,31 @@ pub unsafe extern "C" fn safepoint(context: *mut JitContext, inst: *const TraceU
     }
 }
 
+/// `_INIT_CALL_PY_EXACT_ARGS` for compiled code: pushes the frame of `callable` (a
+/// function whose arguments the guards checked) with its locals unset (compiled code
+/// holds the arguments) and makes it the context's frame. On failure (the recursion
+/// limit) the error is set, with the caller's ip at the call.
+///
+/// # Safety
+/// `context` is the context of the run in progress and `inst` a uop of its trace.
+pub unsafe extern "C" fn push_frame(context: *mut JitContext, callable: u64, inst: *const TraceUop) -> u32 {
+    // SAFETY: per the contract above.
+    let (ctx, inst) = unsafe { (&mut *context, &*inst) };
+    // SAFETY: the VM is borrowed by nothing else while native code runs.
+    let vm = unsafe { &mut *ctx.vm };
+    match vm.push_frame_exact(StackRef::from_bits(callable as usize), &[]) {
+        Ok(()) => {
+            ctx.frame = vm.frames.last_mut().expect("the callee's frame") as *mut Frame;
+            STATUS_CONTINUE
+        }
+        Err(e) => {
+            vm.frames.last_mut().expect("the caller's frame").ip = inst.target as usize;
+            ctx.error = Some(e);
+            STATUS_ERROR
+        }
+    }
+}
+
 /// `_POP_FRAME` after compiled code took the return value: pops the callee's frame and
 /// answers the caller's, now on top.
 ///

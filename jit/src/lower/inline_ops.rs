@@ -332,6 +332,11 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.reload_frame(true);
                 self.push(retval);
             }
+            Uop::_INIT_CALL_PY_EXACT_ARGS if self.frame_push_is_inline(pc) => {
+                let covered = self.lower_frame_push(pc).expect("a push group");
+                self.skip = covered - 1;
+            }
+            Uop::RESUME => self.lower_resume(pc),
             Uop::_JUMP_TO_TOP => {
                 self.jump_to_top(pc);
                 self.ended = true;

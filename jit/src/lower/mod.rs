@@ -24,6 +24,7 @@
 //! Cold blocks are emitted after the main line (`pending`), from a snapshot of the
 //! state at their branch.
 
+mod calls;
 mod inline_ops;
 mod loop_carry;
 mod refcount;
@@ -92,6 +93,9 @@ enum ColdAction {
     /// A generic call answered `status` (not CONTINUE): write back the dirty locals
     /// and leave by the uop's exit or with the error.
     CallLeft { status: Value, exit: u16 },
+    /// Pushing an inlined callee's frame failed (the error is set): write back the
+    /// caller, call values included, and leave with the error.
+    PushFailed,
 }
 
 struct Cold {
@@ -125,6 +129,7 @@ struct Signatures {
     release: SigRef,
     box_floats: SigRef,
     power_float: SigRef,
+    push_frame: SigRef,
 }
 
 pub(crate) struct Lowerer<'f, 'a> {
@@ -154,6 +159,8 @@ pub(crate) struct Lowerer<'f, 'a> {
     lower_again: bool,
     /// The shared exit tail, once an exit needs it.
     exit_tail: Option<Block>,
+    /// Uops still to skip: lowered together with an earlier one.
+    skip: usize,
     /// The table floats are boxed through, and the most entries used.
     box_table: Option<StackSlot>,
     box_table_entries: usize,
@@ -185,6 +192,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             release: b.import_signature(sig(&[i64t], &[])),
             box_floats: b.import_signature(sig(&[i64t, i64t], &[])),
             power_float: b.import_signature(sig(&[f64t, f64t, i64t], &[types::I8])),
+            push_frame: b.import_signature(sig(&[i64t, i64t, i64t], &[i32t])),
         };
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
@@ -211,6 +219,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             loop_copy: None,
             lower_again: false,
             exit_tail: None,
+            skip: 0,
             box_table: None,
             box_table_entries: 0,
         };
@@ -224,6 +233,11 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let trace = self.input.trace;
         loop {
             for pc in 0..trace.uops.len() {
+                if self.skip > 0 {
+                    // Lowered with the uop before it.
+                    self.skip -= 1;
+                    continue;
+                }
                 if !self.lower_inline(pc) {
                     self.call_generic(pc);
                 }
@@ -264,6 +278,11 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 ColdAction::Fallback(pc) => {
                     let status = self.emit_generic_call(pc, true);
                     self.return_status(status, self.input.trace.uops[pc].exit);
+                }
+                ColdAction::PushFailed => {
+                    self.spill_all();
+                    let error = self.b.ins().iconst(types::I32, RETURN_ERROR as i64);
+                    self.b.ins().return_(&[error]);
                 }
                 ColdAction::CallLeft { status, exit } => {
                     self.spill_locals();
