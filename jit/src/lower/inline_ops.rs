@@ -9,6 +9,7 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{types, InstBuilder, StackSlotData, StackSlotKind, Value};
 use sidewinder_vm::objects::kind::Kind;
 use sidewinder_vm::opcodes::Uop;
+use sidewinder_vm::uops::binary_op::EXACT_INT_IN_F64;
 use sidewinder_vm::value::{SMALL_INT_MAX, SMALL_INT_MIN};
 
 use super::state::Val;
@@ -204,6 +205,26 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.pop();
                 self.push(Val::Float(result));
             }
+            Uop::_BINARY_OP_TRUE_DIVIDE_NUMBERS => {
+                let (left, right) = (self.peek(1), self.peek(0));
+                let (a, a_big) = self.number_of(left, pc);
+                let (b, b_big) = self.number_of(right, pc);
+                // Two ints must both lie within 2**53, or tier 1 divides them: leave
+                // when both are ints (bit 1 in both) and one is beyond (bit 0 in either).
+                let both = self.b.ins().band(a_big, b_big);
+                let both_ints = self.b.ins().ushr_imm_s(both, 1);
+                let either = self.b.ins().bor(a_big, b_big);
+                let one_big = self.b.ins().band_imm_s(either, 1);
+                let big = self.b.ins().band(both_ints, one_big);
+                self.exit_if(big, pc);
+                let zero = self.b.ins().f64const(0.0);
+                let by_zero = self.b.ins().fcmp(FloatCC::Equal, b, zero);
+                self.exit_if(by_zero, pc);
+                let result = self.b.ins().fdiv(a, b);
+                self.pop();
+                self.pop();
+                self.push(Val::Float(result));
+            }
             Uop::_COMPARE_OP_INT => {
                 let (left, right) = (self.peek(1), self.peek(0));
                 let (a, b) = (self.int_of(left), self.int_of(right));
@@ -348,6 +369,47 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             _ => return false,
         }
         true
+    }
+
+    /// A small int or float operand as an f64 (an int converted to the nearest), with an
+    /// i8 class: 0 for a float, 2 for an int, 3 for an int beyond 2**53 in magnitude;
+    /// leaves for anything else.
+    fn number_of(&mut self, val: Val, pc: usize) -> (Value, Value) {
+        match val {
+            Val::Float(f) => (f, self.b.ins().iconst(types::I8, 0)),
+            Val::Int(raw) => {
+                let class = self.int_class(raw);
+                (self.b.ins().fcvt_from_sint(types::F64, raw), class)
+            }
+            other => {
+                // A tagged int or a float box, known only at run time.
+                let word = self.word(other);
+                let as_int = self.b.ins().sshr_imm_s(word, 1);
+                let from_int = self.b.ins().fcvt_from_sint(types::F64, as_int);
+                let class = self.int_class(as_int);
+                let tag = self.b.ins().band_imm_s(word, 1);
+                let boxed = self.b.create_block();
+                let join = self.b.create_block();
+                let value = self.b.append_block_param(join, types::F64);
+                let kind = self.b.append_block_param(join, types::I8);
+                self.b.ins().brif(tag, join, &[from_int.into(), class.into()], boxed, &[]);
+                self.b.switch_to_block(boxed);
+                self.guard_kind(word, Kind::Float, pc);
+                let loaded = self.b.ins().load(types::F64, flags(), word, self.layout.float_value);
+                let not_int = self.b.ins().iconst(types::I8, 0);
+                self.b.ins().jump(join, &[loaded.into(), not_int.into()]);
+                self.b.switch_to_block(join);
+                (value, kind)
+            }
+        }
+    }
+
+    /// For `number_of`: 3 for an int beyond 2**53 in magnitude, 2 for another.
+    fn int_class(&mut self, raw: Value) -> Value {
+        let above = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, raw, EXACT_INT_IN_F64);
+        let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, raw, -EXACT_INT_IN_F64);
+        let beyond = self.b.ins().bor(above, below);
+        self.b.ins().bor_imm_s(beyond, 2)
     }
 
     /// Leaves unless `word` is a heap object of `kind`.

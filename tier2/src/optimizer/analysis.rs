@@ -329,7 +329,8 @@ fn result_kind(uop: Uop) -> Option<Kind> {
         | Uop::_BINARY_OP_SUBTRACT_FLOAT
         | Uop::_BINARY_OP_MULTIPLY_FLOAT
         | Uop::_BINARY_OP_TRUE_DIVIDE_FLOAT
-        | Uop::_BINARY_OP_POWER_FLOAT => Kind::Float,
+        | Uop::_BINARY_OP_POWER_FLOAT
+        | Uop::_BINARY_OP_TRUE_DIVIDE_NUMBERS => Kind::Float,
         Uop::_BINARY_OP_ADD_STR => Kind::Str,
         Uop::_COMPARE_OP_INT
         | Uop::_COMPARE_OP_FLOAT

@@ -211,6 +211,11 @@ fn store_attr(code: &CodeData, ip: usize, oparg: u32, owner: StackRef) -> Option
     Some(op::STORE_ATTR_INSTANCE_VALUE)
 }
 
+/// A small int or a float.
+fn is_number(value: StackRef) -> bool {
+    value.is_small_int() || value.kind() == Kind::Float
+}
+
 fn binary_op(oparg: u32, lhs: StackRef, rhs: StackRef) -> Option<u8> {
     let ints = lhs.is_small_int() && rhs.is_small_int();
     let floats = lhs.kind() == Kind::Float && rhs.kind() == Kind::Float;
@@ -225,6 +230,7 @@ fn binary_op(oparg: u32, lhs: StackRef, rhs: StackRef) -> Option<u8> {
         5 | 18 if floats => Some(op::BINARY_OP_MULTIPLY_FLOAT),
         11 | 24 if floats => Some(op::BINARY_OP_TRUE_DIVIDE_FLOAT),
         8 | 21 if floats => Some(op::BINARY_OP_POWER_FLOAT),
+        11 | 24 if is_number(lhs) && is_number(rhs) => Some(op::BINARY_OP_TRUE_DIVIDE_NUMBERS),
         // Only for a non-zero divisor: a zero one raises, and keeps raising.
         2 | 15 if ints && rhs.small_int_value() != 0 => Some(op::BINARY_OP_FLOOR_DIVIDE_INT),
         6 | 19 if ints && rhs.small_int_value() != 0 => Some(op::BINARY_OP_REMAINDER_INT),

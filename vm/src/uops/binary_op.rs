@@ -102,6 +102,34 @@ pub fn binary_op_true_divide_float(left: StackRef, right: StackRef) -> Option<St
     }
 }
 
+/// The largest int magnitude an f64 holds exactly.
+pub const EXACT_INT_IN_F64: i64 = 1 << 53;
+
+/// `left / right` for small ints and floats, not both floats: an int converts to the
+/// nearest float, as Python converts it. Two ints must lie within 2**53 (then the
+/// quotient of the converted values is the correctly rounded one Python computes).
+/// None for other values and for a zero divisor.
+#[inline(always)]
+pub fn binary_op_true_divide_numbers(left: StackRef, right: StackRef) -> Option<StackRef> {
+    let both_ints = left.is_small_int() && right.is_small_int();
+    let value = |v: StackRef| -> Option<f64> {
+        if v.is_small_int() {
+            let i = v.small_int_value();
+            if both_ints && i.abs() > EXACT_INT_IN_F64 {
+                return None;
+            }
+            Some(i as f64)
+        } else {
+            v.downcast::<FloatData>().map(|f| f.value)
+        }
+    };
+    let (a, b) = (value(left)?, value(right)?);
+    if b == 0.0 {
+        return None;
+    }
+    Some(new::float(a / b))
+}
+
 /// `left ** right` on floats; None when Python's answer is an exception or a complex
 /// number (tier 1 then computes it).
 #[inline(always)]
