@@ -52,6 +52,16 @@ thread_local! {
     static DEFERRED: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Drops an executor reference: at once when it is not the last one (nothing is freed
+/// then), else as `defer_drop` does.
+pub fn release_executor(executor: Rc<TraceExecutor>) {
+    if Rc::strong_count(&executor) > 1 {
+        drop(executor);
+    } else {
+        defer_drop(executor);
+    }
+}
+
 /// Drops `value` now, or once no trace runs if one does.
 pub fn defer_drop<T: 'static>(value: T) {
     if RUNS.with(|r| r.get()) == 0 {

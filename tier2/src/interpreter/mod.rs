@@ -77,7 +77,7 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
         };
         if let Some(ended_in) = ended_in {
             if let Some(previous) = linked.replace(ended_in) {
-                native::defer_drop(previous);
+                native::release_executor(previous);
             }
         }
         let current: &TraceExecutor = linked.as_deref().unwrap_or(root);
@@ -129,7 +129,7 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
             counts.entered += 1;
         }
         if let Some(previous) = linked.replace(next) {
-            native::defer_drop(previous);
+            native::release_executor(previous);
         }
     }
 }
