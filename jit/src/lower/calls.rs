@@ -86,11 +86,18 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         Some(next + 1 - pc)
     }
 
-    /// Whether the push group at `pc` can be lowered inline: `self_or_null` must be
-    /// known (a constant NULL, or a value pushed in the trace).
+    /// Whether the push group at `pc` can be lowered inline: the uops after it must be
+    /// the rest of the group, and `self_or_null` must be known (a constant NULL, or a
+    /// value pushed in the trace).
     pub(super) fn frame_push_is_inline(&mut self, pc: usize) -> bool {
-        let argc = self.input.trace.uops[pc].oparg as usize;
-        !matches!(self.peek(argc), Val::Word(_))
+        let uops = &self.input.trace.uops;
+        let group = match uops.get(pc + 1).map(|u| u.uop) {
+            Some(Uop::_SAVE_RETURN_OFFSET) => uops.get(pc + 2).map(|u| u.uop) == Some(Uop::_PUSH_FRAME),
+            Some(Uop::_PUSH_FRAME) => true,
+            _ => false,
+        };
+        let argc = uops[pc].oparg as usize;
+        group && !matches!(self.peek(argc), Val::Word(_))
     }
 
     /// `RESUME` of an inlined callee: the safepoint test inline, the safepoint out of
