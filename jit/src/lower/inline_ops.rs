@@ -243,9 +243,16 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             }
             Uop::IS_OP => {
                 let (left, right) = (self.peek(1), self.peek(0));
-                let (a, b) = (self.word(left), self.word(right));
-                let cc = if oparg == 1 { IntCC::NotEqual } else { IntCC::Equal };
-                let result = self.b.ins().icmp(cc, a, b);
+                let result = match (left, right) {
+                    // One unboxed float on both sides: one object in Python (boxing
+                    // each side would make two).
+                    (Val::Float(a), Val::Float(b)) if a == b => self.b.ins().iconst(types::I8, (oparg != 1) as i64),
+                    _ => {
+                        let (a, b) = (self.word(left), self.word(right));
+                        let cc = if oparg == 1 { IntCC::NotEqual } else { IntCC::Equal };
+                        self.b.ins().icmp(cc, a, b)
+                    }
+                };
                 self.pop();
                 self.pop();
                 self.push(Val::Bool(result));
