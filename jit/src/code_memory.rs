@@ -77,3 +77,31 @@ impl Drop for CodeModule {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_is_charged_in_whole_pages() {
+        assert_eq!(CodeBudget::charge_for(0), PAGE);
+        assert_eq!(CodeBudget::charge_for(1), PAGE);
+        assert_eq!(CodeBudget::charge_for(PAGE), PAGE);
+        assert_eq!(CodeBudget::charge_for(PAGE + 1), 2 * PAGE);
+    }
+
+    #[test]
+    fn the_bound_refuses_and_freeing_makes_room() {
+        let budget = CodeBudget::new(2 * PAGE);
+        assert!(budget.reserve(PAGE));
+        assert!(budget.reserve(PAGE));
+        assert!(!budget.reserve(PAGE), "a third page passes the bound");
+        assert_eq!(budget.refused.get(), 1);
+        assert_eq!(budget.peak.get(), 2 * PAGE);
+        budget.release(PAGE);
+        assert_eq!(budget.live.get(), PAGE);
+        assert_eq!(budget.freed_modules.get(), 1);
+        assert!(budget.reserve(PAGE), "room again once code was freed");
+        assert_eq!(budget.peak.get(), 2 * PAGE);
+    }
+}
