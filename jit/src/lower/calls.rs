@@ -80,7 +80,9 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         for (index, val) in values.into_iter().enumerate() {
             callee_state.locals.insert(index as u32, CachedLocal { val, dirty: true });
         }
-        let caller = std::mem::replace(&mut self.state, callee_state);
+        let mut caller = std::mem::replace(&mut self.state, callee_state);
+        // The callee's safepoints may collect before the caller goes on.
+        caller.clear_boxes();
         self.saved_frames.push(caller);
         self.reload_frame(true);
         Some(next + 1 - pc)
@@ -129,5 +131,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let error = self.b.ins().iconst(types::I32, RETURN_ERROR as i64);
         self.b.ins().return_(&[error]);
         self.b.switch_to_block(go_on);
+        // The safepoint may have collected.
+        self.state.clear_boxes();
     }
 }

@@ -362,9 +362,14 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.b.ins().bor_imm_s(shifted, 1)
             }
             Val::Float(f) => {
+                if let Some(word) = self.state.boxes.get(&f) {
+                    return *word;
+                }
                 let callee = self.iconst(helpers::box_float as *const () as usize as i64);
                 let call = self.b.ins().call_indirect(self.sigs.box_float, callee, &[f]);
-                self.b.inst_results(call)[0]
+                let word = self.b.inst_results(call)[0];
+                self.state.boxes.insert(f, word);
+                word
             }
             Val::Bool(flag) => {
                 let t = self.iconst(self.layout.true_bits);
@@ -465,29 +470,43 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         self.box_floats_into(&floats);
     }
 
-    /// Boxes each float and stores it at its address: with one call for all of them
+    /// Boxes the floats and stores each at its address: one box per float (reusing a
+    /// box it already has), and one call for all the new boxes when there are several
     /// (through a table in the function's stack frame), as every call makes the
     /// register allocator save what is live around it.
     fn box_floats_into(&mut self, floats: &[(Value, Value)]) {
-        match floats {
-            [] => {}
-            [(address, value)] => {
-                let word = self.word(Val::Float(*value));
-                self.b.ins().store(flags(), word, *address, 0);
+        // Each float needing a box gets one (a float written to several places is one
+        // object); those with a box already reuse it.
+        let mut fresh: Vec<(Value, Value)> = Vec::new();
+        for (address, value) in floats {
+            if !self.state.boxes.contains_key(value) && !fresh.iter().any(|(_, f)| f == value) {
+                fresh.push((*address, *value));
             }
-            _ => {
-                let table = self.box_table();
-                for (i, (address, value)) in floats.iter().enumerate() {
-                    let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), *value);
-                    self.b.ins().stack_store(types::I64, *address, table, (i * 16) as i32);
-                    self.b.ins().stack_store(types::I64, bits, table, (i * 16 + 8) as i32);
-                }
-                self.box_table_entries = self.box_table_entries.max(floats.len());
-                let table_address = self.b.ins().stack_addr(types::I64, table, 0);
-                let count = self.iconst(floats.len() as i64);
-                let callee = self.iconst(helpers::box_floats as *const () as usize as i64);
-                self.b.ins().call_indirect(self.sigs.box_floats, callee, &[table_address, count]);
+        }
+        if fresh.len() > 1 {
+            let table = self.box_table();
+            for (i, (address, value)) in fresh.iter().enumerate() {
+                let bits = self.b.ins().bitcast(types::I64, MemFlagsData::new(), *value);
+                self.b.ins().stack_store(types::I64, *address, table, (i * 16) as i32);
+                self.b.ins().stack_store(types::I64, bits, table, (i * 16 + 8) as i32);
             }
+            self.box_table_entries = self.box_table_entries.max(fresh.len());
+            let table_address = self.b.ins().stack_addr(types::I64, table, 0);
+            let count = self.iconst(fresh.len() as i64);
+            let callee = self.iconst(helpers::box_floats as *const () as usize as i64);
+            self.b.ins().call_indirect(self.sigs.box_floats, callee, &[table_address, count]);
+            for (address, value) in &fresh {
+                let word = self.b.ins().load(types::I64, flags(), *address, 0);
+                self.state.boxes.insert(*value, word);
+            }
+        }
+        // One box alone comes from `word`; the rest are stores of known boxes.
+        for (address, value) in floats {
+            if fresh.len() > 1 && fresh.iter().any(|(a, _)| a == address) {
+                continue;
+            }
+            let word = self.word(Val::Float(*value));
+            self.b.ins().store(flags(), word, *address, 0);
         }
     }
 
@@ -692,6 +711,10 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         // The cold block sees the state before the reload: the dirty locals a call
         // left in registers are written there.
         self.cold_if(status, ColdAction::CallLeft { status, exit: inst.exit });
+        if !matches!(policy, LocalsPolicy::Untouched) {
+            // The call may have collected: boxes not referenced from a frame may be gone.
+            self.state.clear_boxes();
+        }
         match policy {
             LocalsPolicy::PushesFrames => {
                 // The callee's frame (two frames for __init__: the shim and __init__)

@@ -59,9 +59,19 @@ pub struct FrameState {
     pub locals: BTreeMap<u32, CachedLocal>,
     /// An instruction pointer `_SET_IP` set that the frame does not hold yet.
     pub pending_ip: Option<u64>,
+    /// The box each unboxed float got when it was last written back, reused when it
+    /// is written back again: one Python object stays one object (`is`, `id()`,
+    /// identity-first containment). Only until the next point that may collect (an
+    /// escaping call, a safepoint), after which a box may be gone; `clear_boxes`.
+    pub boxes: BTreeMap<Value, Value>,
 }
 
 impl FrameState {
+    /// Forgets the boxes of unboxed floats (at a point that may collect).
+    pub fn clear_boxes(&mut self) {
+        self.boxes.clear();
+    }
+
     pub fn has_dirty_locals(&self) -> bool {
         self.locals.values().any(|l| l.dirty)
     }
