@@ -257,14 +257,16 @@ fn a_value_held_only_in_a_register_survives_a_collection_in_an_escaping_call() {
 /// the back edge's wait before it is traced again. So only the first rebindings
 /// invalidate (4 observed): the bound has to hold through those, and with a one-page
 /// limit, where at most one module can be live, freeing is what lets later traces compile.
-/// `work`'s loop reads the global `G`, which tier 2 promotes to a constant: every
-/// rebinding of `G` invalidates the executor of that loop. The loop runs more
-/// iterations than the longest back-edge backoff (4096), so each call of `work` traces
-/// and compiles it again.
-const REBIND_GLOBAL: &str = "G = 0
+/// A program rebinding the global `G` 10,000 times. `work`'s loop reads `G`, which
+/// tier 2 promotes to a constant: every rebinding invalidates the executor of that
+/// loop. With more inner iterations than the longest back-edge backoff (4096), each call
+/// of `work` traces and compiles the loop again.
+fn rebind_global(inner_iterations: u32) -> String {
+    format!(
+        "G = 0
 def work():
     t = 0
-    for k in range(5000):
+    for k in range({inner_iterations}):
         t += G
     return t
 total = 0
@@ -272,24 +274,14 @@ for i in range(10000):
     G = i
     total += work()
 print(total)
-";
+"
+    )
+}
 
+/// Its output with 5,000 inner iterations.
 const REBIND_GLOBAL_OUT: &str = "249975000000\n";
 
-/// The same with a short loop (traced less often), for the one-page bound.
-const REBIND_GLOBAL_SHORT: &str = "G = 0
-def work():
-    t = 0
-    for k in range(40):
-        t += G
-    return t
-total = 0
-for i in range(10000):
-    G = i
-    total += work()
-print(total)
-";
-
+/// Its output with 40 (traced less often), for the one-page bound.
 const REBIND_GLOBAL_SHORT_OUT: &str = "1999800000\n";
 
 #[test]
@@ -298,7 +290,8 @@ fn rebinding_a_global_ten_thousand_times_keeps_code_memory_bounded() {
     let limit_option = format!("jit-code-limit={limit}");
     // By default a dict that invalidated executors 4 times is no longer promoted from
     // (its values are guarded instead); lift that so that every rebinding invalidates.
-    let args = ["-X", "jit-stats", "-X", &limit_option, "-X", "jit-promote-limit=1000000", "-c", REBIND_GLOBAL];
+    let program = rebind_global(5000);
+    let args = ["-X", "jit-stats", "-X", &limit_option, "-X", "jit-promote-limit=1000000", "-c", &program];
     let run = sidewinder_ok(&args, Some("1"), false);
     assert_eq!(run.stdout, REBIND_GLOBAL_OUT);
     let stderr = &run.stderr;
@@ -322,7 +315,7 @@ fn rebinding_a_global_ten_thousand_times_keeps_code_memory_bounded() {
     // One page: a second module can only be compiled once the first one was freed.
     let page = 4096;
     let page_option = format!("jit-code-limit={page}");
-    let run = sidewinder_ok(&["-X", "jit-stats", "-X", &page_option, "-c", REBIND_GLOBAL_SHORT], Some("1"), false);
+    let run = sidewinder_ok(&["-X", "jit-stats", "-X", &page_option, "-c", &rebind_global(40)], Some("1"), false);
     assert_eq!(run.stdout, REBIND_GLOBAL_SHORT_OUT);
     let stderr = &run.stderr;
     assert_eq!(count(stderr, "jit: code memory limit:"), page, "{stderr}");

@@ -216,52 +216,8 @@ macro_rules! uop_call_fn {
                     leave!(STATUS_CONTINUE);
                 }};
             }
-            macro_rules! uop_CALL {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            macro_rules! uop_CALL_KW {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            macro_rules! uop_CALL_FUNCTION_EX {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            macro_rules! uop_JUMP_BACKWARD {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            macro_rules! uop_ENTER_EXECUTOR {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            macro_rules! uop_EXTENDED_ARG {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            macro_rules! uop_CACHE {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            macro_rules! uop_RAISE_VARARGS {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            macro_rules! uop_RERAISE {
-                () => {
-                    not_in_traces!()
-                };
-            }
-            // Tier-2-only uops.
+            // Tier-2-only uops (and those the uop interpreter defines alike).
+            sidewinder_tier2::define_shared_uop_macros!($sp, $inst, $oparg);
             macro_rules! uop__SET_IP {
                 () => {
                     frame_mut!().ip = $inst.operand as usize
@@ -283,23 +239,6 @@ macro_rules! uop_call_fn {
                 () => {
                     exit_trace!()
                 };
-            }
-            macro_rules! uop__LOAD_CONST_INLINE {
-                () => {{
-                    $sp.push(StackRef::from_bits($inst.operand as usize));
-                    if $oparg & 1 != 0 {
-                        $sp.push(StackRef::NULL);
-                    }
-                }};
-            }
-            macro_rules! uop__POP_TOP_LOAD_CONST_INLINE {
-                () => {{
-                    $sp.drop_n(1);
-                    $sp.push(StackRef::from_bits($inst.operand as usize));
-                    if $oparg & 1 != 0 {
-                        $sp.push(StackRef::NULL);
-                    }
-                }};
             }
 
             $body

@@ -126,7 +126,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 }
             }
             Uop::_BINARY_OP_FLOOR_DIVIDE_INT | Uop::_BINARY_OP_REMAINDER_INT => {
-                let (left, right) = (self.peek(1), self.peek(0));
+                let (left, right) = self.binary_operands();
                 let (a, b) = (self.int_of(left), self.int_of(right));
                 let by_zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
                 self.exit_if(by_zero, pc);
@@ -146,12 +146,10 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                     self.b.ins().select(adjust, wrapped, remainder)
                 };
                 self.guard_small_int(result, pc);
-                self.pop();
-                self.pop();
-                self.push(Val::Int(result));
+                self.binary_result(Val::Int(result));
             }
             Uop::_BINARY_OP_ADD_INT | Uop::_BINARY_OP_SUBTRACT_INT | Uop::_BINARY_OP_MULTIPLY_INT => {
-                let (left, right) = (self.peek(1), self.peek(0));
+                let (left, right) = self.binary_operands();
                 let (a, b) = (self.int_of(left), self.int_of(right));
                 let result = match inst.uop {
                     Uop::_BINARY_OP_ADD_INT => self.b.ins().iadd(a, b),
@@ -165,15 +163,13 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 // Operands are 63-bit, so a sum or difference cannot overflow 64 bits;
                 // a result outside the small-int range deopts (tier 1 makes a big int).
                 self.guard_small_int(result, pc);
-                self.pop();
-                self.pop();
-                self.push(Val::Int(result));
+                self.binary_result(Val::Int(result));
             }
             Uop::_BINARY_OP_ADD_FLOAT
             | Uop::_BINARY_OP_SUBTRACT_FLOAT
             | Uop::_BINARY_OP_MULTIPLY_FLOAT
             | Uop::_BINARY_OP_TRUE_DIVIDE_FLOAT => {
-                let (left, right) = (self.peek(1), self.peek(0));
+                let (left, right) = self.binary_operands();
                 let (a, b) = (self.float_of(left), self.float_of(right));
                 let result = match inst.uop {
                     Uop::_BINARY_OP_ADD_FLOAT => self.b.ins().fadd(a, b),
@@ -186,12 +182,10 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                         self.b.ins().fdiv(a, b)
                     }
                 };
-                self.pop();
-                self.pop();
-                self.push(Val::Float(result));
+                self.binary_result(Val::Float(result));
             }
             Uop::_BINARY_OP_POWER_FLOAT => {
-                let (left, right) = (self.peek(1), self.peek(0));
+                let (left, right) = self.binary_operands();
                 let (a, b) = (self.float_of(left), self.float_of(right));
                 let slot = self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, 8, 3));
                 let out = self.b.ins().stack_addr(types::I64, slot, 0);
@@ -201,12 +195,10 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 let failed = self.b.ins().icmp_imm_s(IntCC::Equal, ok, 0);
                 self.exit_if(failed, pc);
                 let result = self.b.ins().stack_load(types::I64, types::F64, slot, 0);
-                self.pop();
-                self.pop();
-                self.push(Val::Float(result));
+                self.binary_result(Val::Float(result));
             }
             Uop::_BINARY_OP_TRUE_DIVIDE_NUMBERS => {
-                let (left, right) = (self.peek(1), self.peek(0));
+                let (left, right) = self.binary_operands();
                 let (a, a_big) = self.number_of(left, pc);
                 let (b, b_big) = self.number_of(right, pc);
                 // Two ints must both lie within 2**53, or tier 1 divides them: leave
@@ -221,28 +213,22 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 let by_zero = self.b.ins().fcmp(FloatCC::Equal, b, zero);
                 self.exit_if(by_zero, pc);
                 let result = self.b.ins().fdiv(a, b);
-                self.pop();
-                self.pop();
-                self.push(Val::Float(result));
+                self.binary_result(Val::Float(result));
             }
             Uop::_COMPARE_OP_INT => {
-                let (left, right) = (self.peek(1), self.peek(0));
+                let (left, right) = self.binary_operands();
                 let (a, b) = (self.int_of(left), self.int_of(right));
                 let result = self.b.ins().icmp(int_cc(oparg), a, b);
-                self.pop();
-                self.pop();
-                self.push(Val::Bool(result));
+                self.binary_result(Val::Bool(result));
             }
             Uop::_COMPARE_OP_FLOAT => {
-                let (left, right) = (self.peek(1), self.peek(0));
+                let (left, right) = self.binary_operands();
                 let (a, b) = (self.float_of(left), self.float_of(right));
                 let result = self.b.ins().fcmp(float_cc(oparg), a, b);
-                self.pop();
-                self.pop();
-                self.push(Val::Bool(result));
+                self.binary_result(Val::Bool(result));
             }
             Uop::IS_OP => {
-                let (left, right) = (self.peek(1), self.peek(0));
+                let (left, right) = self.binary_operands();
                 let result = match (left, right) {
                     // One unboxed float on both sides: one object in Python (boxing
                     // each side would make two).
@@ -253,9 +239,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                         self.b.ins().icmp(cc, a, b)
                     }
                 };
-                self.pop();
-                self.pop();
-                self.push(Val::Bool(result));
+                self.binary_result(Val::Bool(result));
             }
             Uop::_TO_BOOL_BOOL => {
                 let val = self.peek(0);
@@ -335,9 +319,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 let items = self.b.ins().load(types::I64, flags(), container, ptr_offset);
                 let len = self.b.ins().load(types::I64, flags(), container, len_offset);
                 let element = self.checked_element(items, len, index, pc);
-                self.pop();
-                self.pop();
-                self.push(Val::Word(element));
+                self.binary_result(Val::Word(element));
             }
             Uop::_STORE_SUBSCR_LIST_INT => self.store_subscr_list_int(pc),
             Uop::_ITER_CHECK_RANGE | Uop::_ITER_CHECK_LIST => {
@@ -417,6 +399,18 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, raw, -EXACT_INT_IN_F64);
         let beyond = self.b.ins().bor(above, below);
         self.b.ins().bor_imm_s(beyond, 2)
+    }
+
+    /// The two operands of a binary uop: (left, right).
+    fn binary_operands(&mut self) -> (Val, Val) {
+        (self.peek(1), self.peek(0))
+    }
+
+    /// Replaces a binary uop's two operands with its result.
+    fn binary_result(&mut self, result: Val) {
+        self.pop();
+        self.pop();
+        self.push(result);
     }
 
     /// Leaves unless `word` is a heap object of `kind`.

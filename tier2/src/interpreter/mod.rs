@@ -11,6 +11,9 @@
 //!
 //! A hot exit grows a side trace, which later runs directly from that exit.
 
+#[macro_use]
+mod shared_macros;
+
 use std::rc::Rc;
 
 use sidewinder_vm::opcodes::{op, Uop};
@@ -351,52 +354,8 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
                 sp = StackPtr::new(vm.frames[depth - 2].sp);
             }};
         }
-        macro_rules! uop_CALL {
-            () => {
-                not_in_traces!()
-            };
-        }
-        macro_rules! uop_CALL_KW {
-            () => {
-                not_in_traces!()
-            };
-        }
-        macro_rules! uop_CALL_FUNCTION_EX {
-            () => {
-                not_in_traces!()
-            };
-        }
-        macro_rules! uop_JUMP_BACKWARD {
-            () => {
-                not_in_traces!()
-            };
-        }
-        macro_rules! uop_ENTER_EXECUTOR {
-            () => {
-                not_in_traces!()
-            };
-        }
-        macro_rules! uop_EXTENDED_ARG {
-            () => {
-                not_in_traces!()
-            };
-        }
-        macro_rules! uop_CACHE {
-            () => {
-                not_in_traces!()
-            };
-        }
-        macro_rules! uop_RAISE_VARARGS {
-            () => {
-                not_in_traces!()
-            };
-        }
-        macro_rules! uop_RERAISE {
-            () => {
-                not_in_traces!()
-            };
-        }
-        // Tier-2-only uops.
+        // Tier-2-only uops (and those the JIT's generic calls define alike).
+        define_shared_uop_macros!(sp, inst, oparg);
         macro_rules! uop__SET_IP {
             () => {
                 frame_mut!().ip = inst.operand as usize
@@ -421,23 +380,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
             () => {
                 exit_trace!()
             };
-        }
-        macro_rules! uop__LOAD_CONST_INLINE {
-            () => {{
-                sp.push(StackRef::from_bits(inst.operand as usize));
-                if oparg & 1 != 0 {
-                    sp.push(StackRef::NULL);
-                }
-            }};
-        }
-        macro_rules! uop__POP_TOP_LOAD_CONST_INLINE {
-            () => {{
-                sp.drop_n(1);
-                sp.push(StackRef::from_bits(inst.operand as usize));
-                if oparg & 1 != 0 {
-                    sp.push(StackRef::NULL);
-                }
-            }};
         }
 
         include!(concat!(env!("OUT_DIR"), "/tier2_dispatch.rs"))
