@@ -102,17 +102,8 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.set_peek(oparg as usize - 1, top);
             }
             Uop::_GUARD_BOTH_INT => {
-                for depth in [1, 0] {
-                    let val = self.peek(depth);
-                    if !val.is_int() {
-                        let word = self.word(val);
-                        let tag = self.b.ins().band_imm_s(word, 1);
-                        let not_int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0);
-                        self.exit_if(not_int, pc);
-                        let raw = self.b.ins().sshr_imm_s(word, 1);
-                        self.set_peek(depth, Val::Int(raw));
-                    }
-                }
+                self.guard_int(1, pc);
+                self.guard_int(0, pc);
             }
             Uop::_GUARD_BOTH_FLOAT => {
                 for depth in [1, 0] {
@@ -292,15 +283,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.branch(taken, inst.expect_jump, pc);
             }
             Uop::_GUARD_LIST_INT | Uop::_GUARD_TUPLE_INT => {
-                let sub = self.peek(0);
-                if !sub.is_int() {
-                    let word = self.word(sub);
-                    let tag = self.b.ins().band_imm_s(word, 1);
-                    let not_int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0);
-                    self.exit_if(not_int, pc);
-                    let raw = self.b.ins().sshr_imm_s(word, 1);
-                    self.set_peek(0, Val::Int(raw));
-                }
+                self.guard_int(0, pc);
                 let container = self.peek(1);
                 let word = self.word(container);
                 let kind = if inst.uop == Uop::_GUARD_LIST_INT { Kind::List } else { Kind::Tuple };
@@ -399,6 +382,21 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, raw, -EXACT_INT_IN_F64);
         let beyond = self.b.ins().bor(above, below);
         self.b.ins().bor_imm_s(beyond, 2)
+    }
+
+    /// Leaves unless the stack entry `depth` below the top is a small int, which it
+    /// then holds unboxed.
+    fn guard_int(&mut self, depth: usize, pc: usize) {
+        let val = self.peek(depth);
+        if val.is_int() {
+            return;
+        }
+        let word = self.word(val);
+        let tag = self.b.ins().band_imm_s(word, 1);
+        let not_int = self.b.ins().icmp_imm_s(IntCC::Equal, tag, 0);
+        self.exit_if(not_int, pc);
+        let raw = self.b.ins().sshr_imm_s(word, 1);
+        self.set_peek(depth, Val::Int(raw));
     }
 
     /// The two operands of a binary uop: (left, right).
