@@ -7,19 +7,24 @@
 //! (`inline_ops`); every other uop is a call to its generic function (`uop_calls`).
 //!
 //! - **Spilling.** Before a generic call the virtual stack is written to the frame,
-//!   with the frame's stack pointer and pending instruction pointer; before an escaping
-//!   one (or one that reads locals, or pushes or pops frames) the dirty locals too. A
-//!   collection inside the call therefore sees exact frames. Afterwards the stack
-//!   pointer (and the frame pointer) are reloaded; locals are reloaded on first use.
+//!   with the frame's stack pointer and pending instruction pointer. Before an escaping
+//!   one the dirty locals holding references are written too (unboxed ones stay in
+//!   registers: nothing the call runs reads this frame's locals, and no collection
+//!   needs them), and before one that reads locals or pushes or pops frames, all dirty
+//!   locals. A collection inside the call therefore sees exact frames. Afterwards the
+//!   stack pointer (and the frame pointer) are reloaded; cached locals stay cached,
+//!   except after a uop that reads or writes locals itself.
 //! - **Exits.** A guard branches to a cold block that boxes and writes back the state
-//!   as it was before the uop, sets the frame's ip to the exit's target, and returns
-//!   the exit's index. Frames of inlined calls are real frames (the frame-pushing uops
-//!   push them), so only the top frame has state to write back. A generic call that
-//!   left the trace (an exit or an error) has written the stack itself; its cold block
-//!   writes the dirty locals and returns.
-//! - **The loop.** `_JUMP_TO_TOP` writes everything back, tests the safepoint flags
-//!   inline (calling the safepoint only when one is set) and jumps to the loop header,
-//!   where the picture starts empty again.
+//!   as it was before the uop and sets the frame's ip to the exit's target; the shared
+//!   exit tail then jumps to the trace linked to the exit (a tail call) or returns the
+//!   exit's index. Frames of inlined calls are real frames, so only the top frame has
+//!   state to write back. A generic call that left the trace (an exit or an error) has
+//!   written the stack itself; its cold block writes the dirty locals.
+//! - **The loop** (`loop_carry`): the body is lowered twice; the second copy loops with
+//!   the locals the first one holds carried in registers. Back edges test the
+//!   safepoint flags inline.
+//! - **Calls** (`calls`): an inlined callee's frame is pushed by one helper, with its
+//!   arguments kept as its locals in registers.
 //!
 //! Cold blocks are emitted after the main line (`pending`), from a snapshot of the
 //! state at their branch.

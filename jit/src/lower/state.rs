@@ -71,8 +71,4 @@ impl FrameState {
     pub fn clear_boxes(&mut self) {
         self.boxes.clear();
     }
-
-    pub fn has_dirty_locals(&self) -> bool {
-        self.locals.values().any(|l| l.dirty)
-    }
 }
