@@ -244,7 +244,7 @@ impl CraneliftBackend {
             executor: Cell::new(executor as *const TraceExecutor as usize),
         });
         Ok(NativeTrace {
-            module: CodeModule::new(module),
+            _module: CodeModule::new(module),
             entry,
             entry_cell,
             link_owners: RefCell::new(vec![None; links.len()]),
@@ -300,7 +300,8 @@ impl Backend for CraneliftBackend {
 
 /// An executor's machine code.
 pub struct NativeTrace {
-    module: CodeModule,
+    /// The code's module, freed when the trace is dropped.
+    _module: CodeModule,
     /// The trace's function (`tail` convention).
     entry: *const u8,
     /// Where traces linked to this one jump.
@@ -318,7 +319,6 @@ pub struct NativeTrace {
 
 impl NativeCode for NativeTrace {
     fn run(&self, vm: &mut Vm, executor: &TraceExecutor) -> (Outcome, Option<Rc<TraceExecutor>>) {
-        let _ = self.module.module();
         self.stats.native_runs.set(self.stats.native_runs.get() + 1);
         let mut context = JitContext::new(vm, executor);
         // SAFETY: `entry` is the finalized function of this trace's module, alive as

@@ -61,10 +61,6 @@ impl CodeModule {
     pub fn new(module: cranelift_jit::JITModule) -> CodeModule {
         CodeModule { module: Some(module) }
     }
-
-    pub fn module(&self) -> &cranelift_jit::JITModule {
-        self.module.as_ref().expect("freed only on drop")
-    }
 }
 
 impl Drop for CodeModule {
