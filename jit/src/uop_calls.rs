@@ -13,14 +13,15 @@ use sidewinder_vm::opcodes::{op, Uop};
 use sidewinder_vm::runtime::frame::Frame;
 use sidewinder_vm::runtime::Vm;
 use sidewinder_vm::value::StackPtr;
-use sidewinder_vm::StackRef;
 
 use crate::context::{JitContext, STATUS_CONTINUE, STATUS_ERROR, STATUS_EXIT};
 
 /// A generic uop call: runs `inst` with the context's VM, answers a `STATUS_*`.
 pub type UopCallFn = unsafe extern "C" fn(*mut JitContext, *const TraceUop) -> u32;
 
-/// Defines one generic uop function around an arm of the generated dispatch.
+/// Defines one generic uop function around an arm of the generated dispatch. (rustfmt
+/// does not format the nested macros stably, hence the skip.)
+#[rustfmt::skip]
 macro_rules! uop_call_fn {
     ($d:tt, $name:ident, [$ctx:ident, $vm:ident, $executor:ident, $inst:ident, $oparg:ident, $uop:ident, $sp:ident], $body:block) => {
         #[allow(
@@ -60,47 +61,28 @@ macro_rules! uop_call_fn {
                 };
             }
             sidewinder_vm::define_stack_macros!($d, $sp);
-            macro_rules! stack_push_from {
-                                                                ($d slice:expr) => {{
-                                                                    // The values sit in scratch room just above the stack: copy them
-                                                                    // out before pushing over it.
-                                                                    let values: Vec<StackRef> = $d slice.to_vec();
-                                                                    for value in values {
-                                                                        $sp.push(value);
-                                                                    }
-                                                                }};
-                                                            }
-            macro_rules! uop_operand {
-                () => {
-                    $inst.operand
-                };
-            }
             macro_rules! typed_register {
-                (Keys) => {
-                    (&mut $ctx.typed_keys)
-                };
+                (Keys) => { (&mut $ctx.typed_keys) };
             }
             macro_rules! sync_sp {
-                () => {
-                    frame_mut!().sp = $sp.raw()
-                };
+                () => { frame_mut!().sp = $sp.raw() };
             }
             macro_rules! leave {
-                                                                ($d status:expr) => {{
-                                                                    $ctx.frame = frame_mut!() as *mut Frame;
-                                                                    return $d status;
-                                                                }};
-                                                            }
+                ($d status:expr) => {{
+                    $ctx.frame = frame_mut!() as *mut Frame;
+                    return $d status;
+                }};
+            }
             macro_rules! raise {
-                                                                ($d e:expr) => {{
-                                                                    let error = $d e;
-                                                                    let frame = frame_mut!();
-                                                                    frame.sp = $sp.raw();
-                                                                    frame.ip = $inst.target as usize;
-                                                                    $ctx.error = Some(error);
-                                                                    leave!(STATUS_ERROR);
-                                                                }};
-                                                            }
+                ($d e:expr) => {{
+                    let error = $d e;
+                    let frame = frame_mut!();
+                    frame.sp = $sp.raw();
+                    frame.ip = $inst.target as usize;
+                    $ctx.error = Some(error);
+                    leave!(STATUS_ERROR);
+                }};
+            }
             macro_rules! exit_trace {
                 () => {{
                     let target = $executor.exits[$inst.exit as usize].spec.target;
@@ -110,51 +92,19 @@ macro_rules! uop_call_fn {
                     leave!(STATUS_EXIT);
                 }};
             }
-            macro_rules! branch {
-                                                                ($d taken:expr) => {
-                                                                    if $d taken != $inst.expect_jump {
-                                                                        exit_trace!();
-                                                                    }
-                                                                };
-                                                            }
-            macro_rules! exhausted {
-                () => {
-                    exit_trace!()
-                };
-            }
             macro_rules! next_uop {
                 () => {{
                     sync_sp!();
                     leave!(STATUS_CONTINUE);
                 }};
             }
-            macro_rules! safepoint {
-                () => {
-                    if $vm.safepoint_due() {
-                        sync_sp!();
-                        if let Err(e) = $vm.safepoint() {
-                            raise!(e);
-                        }
-                    }
-                };
-            }
-            macro_rules! not_in_traces {
-                () => {
-                    unreachable!("{} is never projected into a trace", $uop.name())
-                };
-            }
             macro_rules! inlined_by_the_lowering {
-                () => {
-                    unreachable!("{} is always lowered inline", $uop.name())
-                };
+                () => { unreachable!("{} is always lowered inline", $uop.name()) };
             }
+            // What the uop interpreter defines alike.
+            sidewinder_tier2::define_shared_uop_macros!($d, $vm, $executor, $sp, $inst, $oparg, $uop);
 
             // Special uops of tier 1 that traces contain (as in the uop interpreter).
-            macro_rules! uop_RESUME {
-                () => {
-                    safepoint!()
-                };
-            }
             macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
                 () => {{
                     let argc = $oparg as usize;
@@ -173,12 +123,6 @@ macro_rules! uop_call_fn {
                     leave!(STATUS_CONTINUE);
                 }};
             }
-            macro_rules! uop__SAVE_RETURN_OFFSET {
-                () => {{
-                    let depth = $vm.frames.len();
-                    $vm.frames[depth - 2].return_ip = $inst.operand as usize;
-                }};
-            }
             macro_rules! uop__PUSH_FRAME {
                 () => {{
                     // The caller's stack pointer is already in its frame (written by
@@ -186,14 +130,6 @@ macro_rules! uop_call_fn {
                     let depth = $vm.frames.len();
                     $vm.frames[depth - 2].ip = $inst.target as usize;
                     $sp = StackPtr::new($vm.frames[depth - 1].sp);
-                }};
-            }
-            macro_rules! uop__POP_FRAME {
-                () => {{
-                    let retval = $sp.pop();
-                    $vm.pop_frame();
-                    $sp = StackPtr::new($vm.frame().sp);
-                    $sp.push(retval);
                 }};
             }
             macro_rules! uop__CREATE_INIT_FRAME {
@@ -216,28 +152,9 @@ macro_rules! uop_call_fn {
                     leave!(STATUS_CONTINUE);
                 }};
             }
-            // Tier-2-only uops (and those the uop interpreter defines alike).
-            sidewinder_tier2::define_shared_uop_macros!($sp, $inst, $oparg);
-            macro_rules! uop__SET_IP {
-                () => {
-                    frame_mut!().ip = $inst.operand as usize
-                };
-            }
-            macro_rules! uop__CHECK_VALIDITY {
-                () => {
-                    if !sidewinder_vm::tier1::hooks::Executor::is_valid($executor) {
-                        exit_trace!();
-                    }
-                };
-            }
             macro_rules! uop__JUMP_TO_TOP {
                 () => {
                     inlined_by_the_lowering!()
-                };
-            }
-            macro_rules! uop__EXIT_TRACE {
-                () => {
-                    exit_trace!()
                 };
             }
 

@@ -21,7 +21,7 @@ use sidewinder_vm::runtime::Vm;
 use sidewinder_vm::tier1::hooks::{Executor, ExecutorExit};
 use sidewinder_vm::uops::Keys;
 use sidewinder_vm::value::StackPtr;
-use sidewinder_vm::{PyResult, StackRef};
+use sidewinder_vm::PyResult;
 
 use crate::executor::{self, TraceExecutor};
 use crate::ir::ExitKind;
@@ -204,21 +204,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
             };
         }
         sidewinder_vm::define_stack_macros!($, sp);
-        macro_rules! stack_push_from {
-            ($slice:expr) => {{
-                // The values sit in scratch room just above the stack: copy them out
-                // before pushing over it.
-                let values: Vec<StackRef> = $slice.to_vec();
-                for value in values {
-                    sp.push(value);
-                }
-            }};
-        }
-        macro_rules! uop_operand {
-            () => {
-                inst.operand
-            };
-        }
         macro_rules! typed_register {
             (Keys) => {
                 (&mut typed_keys)
@@ -255,46 +240,15 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
                 leave!(Outcome::Exit(inst.exit));
             }};
         }
-        macro_rules! branch {
-            ($taken:expr) => {
-                if $taken != inst.expect_jump {
-                    exit_trace!();
-                }
-            };
-        }
-        macro_rules! exhausted {
-            () => {
-                exit_trace!()
-            };
-        }
+        define_shared_uop_macros!($, vm, executor, sp, inst, oparg, uop);
         macro_rules! next_uop {
             () => {{
                 pc += 1;
                 continue;
             }};
         }
-        macro_rules! safepoint {
-            () => {
-                if vm.safepoint_due() {
-                    sync_sp!();
-                    if let Err(e) = vm.safepoint() {
-                        raise!(e);
-                    }
-                }
-            };
-        }
-        macro_rules! not_in_traces {
-            () => {
-                unreachable!("{} is never projected into a trace", uop.name())
-            };
-        }
 
         // Special uops of tier 1 that traces contain.
-        macro_rules! uop_RESUME {
-            () => {
-                safepoint!()
-            };
-        }
         macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
             () => {{
                 let argc = oparg as usize;
@@ -307,13 +261,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
                 sp.drop_n(argc + 2);
             }};
         }
-        macro_rules! uop__SAVE_RETURN_OFFSET {
-            () => {{
-                // The callee's frame is already pushed: the caller is second from the top.
-                let depth = vm.frames.len();
-                vm.frames[depth - 2].return_ip = inst.operand as usize;
-            }};
-        }
         macro_rules! uop__PUSH_FRAME {
             () => {{
                 let depth = vm.frames.len();
@@ -321,14 +268,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
                 caller.sp = sp.raw();
                 caller.ip = inst.target as usize;
                 sp = StackPtr::new(vm.frames[depth - 1].sp);
-            }};
-        }
-        macro_rules! uop__POP_FRAME {
-            () => {{
-                let retval = sp.pop();
-                vm.pop_frame();
-                sp = StackPtr::new(vm.frame().sp);
-                sp.push(retval);
             }};
         }
         // CALL_ALLOC_AND_ENTER_INIT: [__init__, self, args] -> the init-cleanup shim and
@@ -354,20 +293,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
                 sp = StackPtr::new(vm.frames[depth - 2].sp);
             }};
         }
-        // Tier-2-only uops (and those the JIT's generic calls define alike).
-        define_shared_uop_macros!(sp, inst, oparg);
-        macro_rules! uop__SET_IP {
-            () => {
-                frame_mut!().ip = inst.operand as usize
-            };
-        }
-        macro_rules! uop__CHECK_VALIDITY {
-            () => {
-                if !executor.is_valid() {
-                    exit_trace!();
-                }
-            };
-        }
         macro_rules! uop__JUMP_TO_TOP {
             () => {{
                 safepoint!();
@@ -375,11 +300,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
                 pc = 0;
                 continue;
             }};
-        }
-        macro_rules! uop__EXIT_TRACE {
-            () => {
-                exit_trace!()
-            };
         }
 
         include!(concat!(env!("OUT_DIR"), "/tier2_dispatch.rs"))
