@@ -69,8 +69,39 @@ def cmd_output(cmd):
         return None
 
 
-def machine_facts(pypy):
-    facts = {"python3": cmd_output(["python3", "--version"])}
+def resolve_interpreter(name):
+    """The real executable behind `name` on PATH, or None if there is none.
+
+    `name` may be a wrapper script (a pyenv shim adds ~80 ms to every start),
+    so ask the interpreter itself for sys.executable, once, and time that
+    binary directly. Falls back to the PATH entry if the query fails.
+    """
+    found = shutil.which(name)
+    if found is None:
+        return None
+    try:
+        p = subprocess.run([found, "-c", "import sys; print(sys.executable)"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                           stdin=subprocess.DEVNULL, env=base_env(), timeout=60)
+        exe = p.stdout.decode("utf-8", "replace").strip()
+        if p.returncode == 0 and exe and os.path.isabs(exe) and os.access(exe, os.X_OK):
+            return exe
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return os.path.abspath(found)
+
+
+def resolve_python3():
+    exe = resolve_interpreter("python3")
+    if exe is None and sys.implementation.name == "cpython" \
+            and sys.version_info[:2] == (3, 11) and sys.executable:
+        # No python3 on PATH, but this runner itself is CPython 3.11.
+        exe = sys.executable
+    return exe
+
+
+def machine_facts(python3, pypy):
+    facts = {"python3": cmd_output([python3, "--version"])}
     if pypy:
         facts["pypy3"] = cmd_output([pypy, "--version"])
     facts["date"] = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
@@ -142,7 +173,9 @@ def format_table(header, rows):
 
 def main():
     ap = argparse.ArgumentParser(
-        description="Run the Sidewinder benchmarks against python3 (and pypy3 if on PATH).")
+        description="Run the Sidewinder benchmarks against python3 (and pypy3 if on PATH). "
+                    "python3 and pypy3 are resolved once to their real executables "
+                    "(sys.executable), so wrapper scripts such as pyenv shims are not timed.")
     ap.add_argument("programs", nargs="*", metavar="PROGRAM",
                     help="benchmark names (default: every benches/NAME.py with a NAME.out)")
     ap.add_argument("--build", action="store_true", help="run `cargo build --release` first")
@@ -170,18 +203,24 @@ def main():
     if modes and not os.access(sw, os.X_OK):
         sys.exit("run.py: sidewinder binary not found at %s (use --build or --sidewinder PATH)" % sw)
 
-    # runners: (label, argv prefix, env)
-    runners = [("python3", ["python3"], base_env())]
-    pypy = shutil.which("pypy3")
+    # runners: (label, argv prefix, env). python3 and pypy3 are resolved once to
+    # their real executables, so a wrapper's start-up cost is not timed.
+    python3 = resolve_python3()
+    if python3 is None:
+        sys.exit("run.py: python3 not found on PATH")
+    runners = [("python3", [python3], base_env())]
+    log("run.py: python3 is %s" % python3)
+    pypy = resolve_interpreter("pypy3")
     if pypy:
         runners.append(("pypy3", [pypy], base_env()))
+        log("run.py: pypy3 is %s" % pypy)
     for m in modes:
         env = dict(os.environ)
         env["PYTHON_JIT"] = m
         runners.append((mode_label(m), [sw], env))
     labels = [r[0] for r in runners]
 
-    facts = machine_facts(pypy)
+    facts = machine_facts(python3, pypy)
     results = {}
     notes = []
     for prog in programs:
@@ -236,7 +275,13 @@ def main():
         row += ["", "%.2f" % g if g is not None else "-"]
     rows.append(row)
 
+    binaries = {"python3": python3}
+    if pypy:
+        binaries["pypy3"] = pypy
+    if modes:
+        binaries["sidewinder"] = sw
     print("; ".join("%s: %s" % (k, v) for k, v in facts.items()))
+    print("timed: " + "; ".join("%s = %s" % (k, v) for k, v in binaries.items()))
     print()
     print(format_table(header, rows))
     if notes:
@@ -247,7 +292,8 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"machine": facts, "repeat": args.repeat, "timeout": args.timeout,
-                       "sidewinder": sw if modes else None, "runners": labels,
+                       "sidewinder": sw if modes else None, "binaries": binaries,
+                       "runners": labels,
                        "results": results, "geomean": geo}, f, indent=2)
             f.write("\n")
     return 1 if notes else 0

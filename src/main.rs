@@ -190,6 +190,7 @@ fn run(invocation: Invocation, mode: JitMode) -> u8 {
             report_uncaught(&mut vm, &err)
         }
     };
+    vm.shut_down();
     let _ = std::io::stdout().flush();
     if vm.options.jit_stats {
         eprint!("{}", vm.stats.report());

@@ -72,7 +72,7 @@ pub unsafe extern "C" fn safepoint(context: *mut JitContext, inst: *const TraceU
     if !vm.safepoint_due() {
         return STATUS_CONTINUE;
     }
-    match vm.safepoint() {
+    match vm.safepoint_in_trace() {
         Ok(()) => STATUS_CONTINUE,
         Err(e) => {
             let frame = vm.frames.last_mut().expect("a trace runs in a frame");

@@ -127,7 +127,7 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
         if next.installed.is_some() {
             // Entering a loop's executor stands for its ENTER_EXECUTOR: a safepoint.
             if vm.safepoint_due() {
-                vm.safepoint()?;
+                vm.safepoint_in_trace()?;
             }
             counts.entered += 1;
         }

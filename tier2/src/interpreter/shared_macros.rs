@@ -46,7 +46,7 @@ macro_rules! define_shared_uop_macros {
             () => {
                 if $vm.safepoint_due() {
                     sync_sp!();
-                    if let Err(e) = $vm.safepoint() {
+                    if let Err(e) = $vm.safepoint_in_trace() {
                         raise!(e);
                     }
                 }
@@ -64,6 +64,11 @@ macro_rules! define_shared_uop_macros {
         macro_rules! uop_CACHE { () => { not_in_traces!() }; }
         macro_rules! uop_RAISE_VARARGS { () => { not_in_traces!() }; }
         macro_rules! uop_RERAISE { () => { not_in_traces!() }; }
+        macro_rules! uop_RETURN_GENERATOR { () => { not_in_traces!() }; }
+        macro_rules! uop_YIELD_VALUE { () => { not_in_traces!() }; }
+        macro_rules! uop_SEND { () => { not_in_traces!() }; }
+        macro_rules! uop__SEND_GEN_FRAME { () => { not_in_traces!() }; }
+        macro_rules! uop__FOR_ITER_GEN_FRAME { () => { not_in_traces!() }; }
         macro_rules! uop_RESUME {
             () => { safepoint!() };
         }

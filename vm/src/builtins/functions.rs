@@ -452,7 +452,15 @@ fn builtin_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     no_keywords("next", &args)?;
     check_positional("next", args.pos().len(), 1, 2)?;
-    match ops::next(vm, args.pos()[0])? {
+    let it = args.pos()[0];
+    if crate::runtime::generators::is_plain_generator(it) {
+        // A generator's return value travels in its StopIteration.
+        return match vm.generator_send(it, crate::runtime::types::none()) {
+            Err(e) if e.matches(ExcType::StopIteration) && args.pos().len() == 2 => Ok(args.pos()[1]),
+            other => other,
+        };
+    }
+    match ops::next(vm, it)? {
         Some(v) => Ok(v),
         None => match args.pos().get(1) {
             Some(default) => Ok(*default),

@@ -10,6 +10,7 @@ pub(crate) mod args;
 mod constructors;
 mod dict_methods;
 pub(crate) mod functions;
+mod generator_methods;
 mod list_methods;
 mod number_methods;
 mod sort;
@@ -125,6 +126,7 @@ fn register_methods() {
         heap::make_immortal(property);
         new::set_type_attr(t.exception(exc), name, property);
     }
+    generator_methods::install();
     add_methods(
         t.property,
         &[

@@ -23,6 +23,7 @@ fn is_cond_jump(opcode: u16) -> bool {
 
 fn is_terminator(opcode: u16) -> bool {
     opcode == pseudo::JUMP
+        || opcode == pseudo::JUMP_NO_INTERRUPT
         || (opcode < 0x100 && matches!(opcode as u8, op::RETURN_VALUE | op::RAISE_VARARGS | op::RERAISE))
 }
 
@@ -91,7 +92,7 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
                 max_depth = max_depth.max(entry);
                 work.push((pos(handler.label), entry));
             }
-            if ins.op == pseudo::JUMP {
+            if ins.op == pseudo::JUMP || ins.op == pseudo::JUMP_NO_INTERRUPT {
                 work.push((pos(ins.target.unwrap()), d));
                 break;
             }
@@ -99,6 +100,12 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
             if is_cond_jump(ins.op) {
                 d -= 1;
                 work.push((pos(ins.target.unwrap()), d));
+                i += 1;
+                continue;
+            }
+            if opcode == op::SEND {
+                // [receiver, v]: on to [receiver, yielded], or [retval] at the target.
+                work.push((pos(ins.target.unwrap()), d - 1));
                 i += 1;
                 continue;
             }
@@ -171,6 +178,9 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
                 } else {
                     op::JUMP_FORWARD
                 }
+            } else if ins.op == pseudo::JUMP_NO_INTERRUPT {
+                assert!(label_pos[ins.target.unwrap().0 as usize] <= i, "JUMP_NO_INTERRUPT goes backward");
+                op::JUMP_BACKWARD_NO_INTERRUPT
             } else {
                 if let Some(target) = ins.target {
                     assert!(label_pos[target.0 as usize] > i, "conditional jumps must go forward");
@@ -196,7 +206,8 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
             let Some(target) = ins.target else { continue };
             let end = offsets[i + 1];
             let t = offsets[label_pos[target.0 as usize]];
-            let oparg = if opcodes[i] == op::JUMP_BACKWARD { end - t } else { t - end } as u32;
+            let backward = matches!(opcodes[i], op::JUMP_BACKWARD | op::JUMP_BACKWARD_NO_INTERRUPT);
+            let oparg = if backward { end - t } else { t - end } as u32;
             opargs[i] = oparg;
             let need = ext_count(oparg);
             if need > ext[i] {

@@ -20,16 +20,25 @@ pub enum Constant {
 /// (a rich comparison may return any object). The low 4 bits hold the comparison.
 pub const COMPARE_TO_BOOL: u32 = 16;
 
-/// Code-object flags.
+/// Code-object flags. The ones CPython has carry CPython's values (programs read
+/// `co_flags`); the ones only Sidewinder has sit above CPython's range.
 pub mod code_flags {
     /// The function takes *args.
     pub const VARARGS: u32 = 0x04;
     /// The function takes **kwargs.
     pub const VARKEYWORDS: u32 = 0x08;
+    /// Calling the function makes a generator.
+    pub const GENERATOR: u32 = 0x20;
+    /// Calling the function (`async def`) makes a coroutine.
+    pub const COROUTINE: u32 = 0x80;
+    /// A generator function made awaitable (`types.coroutine`).
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
+    /// Calling the function (`async def` with `yield`) makes an async generator.
+    pub const ASYNC_GENERATOR: u32 = 0x200;
     /// The code is a function body (not a module or class body).
-    pub const FUNCTION: u32 = 0x10;
+    pub const FUNCTION: u32 = 0x0100_0000;
     /// The code is a class body (names go through the frame's locals dict).
-    pub const CLASS_BODY: u32 = 0x20;
+    pub const CLASS_BODY: u32 = 0x0200_0000;
 }
 
 /// One entry of the exception table: instructions in `start..end` (code-unit offsets)

@@ -173,6 +173,11 @@ impl<'a> Compiler<'a> {
         self.push_instr(pseudo::JUMP, 0, Some(target));
     }
 
+    /// A pseudo jump of another kind (`pseudo::JUMP_NO_INTERRUPT`).
+    pub(crate) fn push_jump(&mut self, pseudo_op: u16, target: Label) {
+        self.push_instr(pseudo_op, 0, Some(target));
+    }
+
     pub(crate) fn new_label(&mut self) -> Label {
         self.unit.stream.new_label()
     }
@@ -425,35 +430,45 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn check_generator(&self, scope: ScopeId, what: &str) -> CResult<()> {
-        if let Some(at) = self.table.scope(scope).yield_at {
-            return Err(self.unsupported(format!("generators are not supported yet ({what} contains 'yield')"), at));
+    /// The code flags a function scope adds: a generator, coroutine or async
+    /// generator function makes one of those when called.
+    fn generator_flags(&self, scope: ScopeId, is_async: bool) -> u32 {
+        match (is_async, self.table.scope(scope).yield_at.is_some()) {
+            (false, false) => 0,
+            (false, true) => code_flags::GENERATOR,
+            (true, false) => code_flags::COROUTINE,
+            (true, true) => code_flags::ASYNC_GENERATOR,
         }
-        Ok(())
+    }
+
+    /// The start of a function body: a generator function first makes its generator
+    /// (RETURN_GENERATOR), and the value of its first resumption is dropped.
+    fn function_prologue(&mut self) {
+        if self.unit.flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
+            self.emit(op::RETURN_GENERATOR, 0);
+            self.emit(op::POP_TOP, 0);
+        }
+        self.emit(op::RESUME, 0);
     }
 
     pub(crate) fn function_def(&mut self, f: &'a ruff_python_ast::StmtFunctionDef) -> CResult<()> {
-        if f.is_async {
-            return Err(self.unsupported("'async def' functions are not supported yet", f.range));
-        }
         if let Some(tp) = &f.type_params {
             return Err(self.unsupported("type parameters are not supported yet", tp.range));
         }
         let scope = self.table.scope_at(f.range);
-        self.check_generator(scope, &format!("function '{}'", f.name))?;
         self.decorators(&f.decorator_list)?;
         let flags = self.defaults(&f.parameters)?;
         let first_line = self.lines.line_col(f.range.start().to_usize()).0;
         let in_class = self.table.scope(scope).parent.is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
         self.push_unit(UnitKind::Function, scope, &f.name, first_line);
-        self.unit.flags = code_flags::FUNCTION;
+        self.unit.flags = code_flags::FUNCTION | self.generator_flags(scope, f.is_async);
         if in_class {
             self.unit.method_self = Some(None);
         }
         self.unit.loc = self.location(f.range);
         self.parameters(Some(&f.parameters))?;
         self.declare_locals();
-        self.emit(op::RESUME, 0);
+        self.function_prologue();
         self.stmts(&f.body)?;
         self.implicit_return();
         let code = self.pop_unit();
@@ -482,7 +497,6 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn lambda(&mut self, l: &'a ruff_python_ast::ExprLambda) -> CResult<()> {
         let scope = self.table.scope_at(l.range);
-        self.check_generator(scope, "lambda")?;
         let flags = match &l.parameters {
             Some(p) => self.defaults(p)?,
             None => 0,
@@ -490,14 +504,14 @@ impl<'a> Compiler<'a> {
         let first_line = self.lines.line_col(l.range.start().to_usize()).0;
         let in_class = self.table.scope(scope).parent.is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
         self.push_unit(UnitKind::Lambda, scope, "<lambda>", first_line);
-        self.unit.flags = code_flags::FUNCTION;
+        self.unit.flags = code_flags::FUNCTION | self.generator_flags(scope, false);
         if in_class {
             self.unit.method_self = Some(None);
         }
         self.unit.loc = self.location(l.range);
         self.parameters(l.parameters.as_deref())?;
         self.declare_locals();
-        self.emit(op::RESUME, 0);
+        self.function_prologue();
         self.expr(&l.body)?;
         self.at(l.body.range(), |c| c.emit(op::RETURN_VALUE, 0));
         let code = self.pop_unit();

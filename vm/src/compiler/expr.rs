@@ -122,8 +122,19 @@ impl<'a> Compiler<'a> {
             Expr::SetComp(c) => return Err(self.unsupported("set comprehensions are not supported yet", c.range)),
             Expr::Generator(g) => return Err(self.unsupported("generator expressions are not supported yet", g.range)),
             Expr::Await(a) => return Err(self.unsupported("'await' is not supported yet", a.range)),
-            Expr::Yield(_) | Expr::YieldFrom(_) => {
-                return Err(self.unsupported("generators are not supported yet", e.range()))
+            Expr::Yield(y) => {
+                match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Constant::None),
+                }
+                self.emit(op::YIELD_VALUE, 0);
+                self.emit(op::RESUME, 1);
+            }
+            Expr::YieldFrom(y) => {
+                self.expr(&y.value)?;
+                self.emit(op::GET_YIELD_FROM_ITER, 0);
+                self.load_const(Constant::None);
+                self.delegate_loop(2);
             }
             Expr::Compare(c) => self.compare(c)?,
             Expr::Call(c) => self.call(c)?,

@@ -133,6 +133,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn return_stmt(&mut self, r: &'a ast::StmtReturn) -> CResult<()> {
+        if r.value.is_some() && self.unit.flags & super::code::code_flags::ASYNC_GENERATOR != 0 {
+            return Err(self.syntax_error("'return' with value in async generator", r.range));
+        }
         let constant = match &r.value {
             None => Some(Constant::None),
             Some(v) => fold(v),

@@ -14,6 +14,9 @@ pub(crate) mod pseudo {
     /// Marks where handler `arg` becomes active: the stack depth here is the depth
     /// the handler cuts the stack to.
     pub const SETUP: u16 = 0x101;
+    /// Unconditional backward jump that is not a safepoint (the `yield from` and
+    /// `await` loops); becomes JUMP_BACKWARD_NO_INTERRUPT.
+    pub const JUMP_NO_INTERRUPT: u16 = 0x102;
 }
 
 #[derive(Clone, Debug)]

@@ -19,6 +19,7 @@ mod error;
 mod expr;
 mod flow;
 mod fstring;
+mod generators;
 mod ir;
 mod lines;
 mod stmt;

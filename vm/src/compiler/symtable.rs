@@ -587,7 +587,12 @@ impl Builder<'_, '_> {
                             self.expr(v)?;
                         }
                     }
-                    Expr::YieldFrom(y) => self.expr(&y.value)?,
+                    Expr::YieldFrom(y) => {
+                        if self.in_async {
+                            return Err(self.err("'yield from' inside async function", range));
+                        }
+                        self.expr(&y.value)?
+                    }
                     _ => unreachable!(),
                 }
             }

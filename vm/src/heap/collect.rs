@@ -35,6 +35,12 @@ pub fn collect(walk_roots: RootWalker<'_>) {
             keep.push(ptr);
             continue;
         }
+        if dispatch::wants_finalizer(ptr) {
+            // Kept (counted by the queue) until the VM has run its finalizer.
+            header.clear(gc_bits::IN_ZCT);
+            super::queue_for_finalizer(ptr);
+            continue;
+        }
         freed += 1;
         if header.kind == crate::objects::kind::Kind::Float && float_free_list.len() < dispatch::FLOAT_FREE_LIST_MAX {
             // The commonest garbage: keep the memory for the next float.
@@ -74,8 +80,8 @@ pub fn collect(walk_roots: RootWalker<'_>) {
         h.bytes_since_collect = 0;
         h.stats.collections += 1;
         h.stats.frees += freed;
-        let due =
-            h.tracked_since_cycles > CYCLE_THRESHOLD || (h.stress && h.tracked_since_cycles > STRESS_CYCLE_THRESHOLD);
+        let due = h.tracked_since_cycles > CYCLE_THRESHOLD
+            || (h.stress && h.tracked_since_cycles > STRESS_CYCLE_THRESHOLD.max(h.tracked.len() / 4));
         if due {
             h.tracked_since_cycles = 0;
         }

@@ -54,18 +54,17 @@ pub(super) fn collect_cycles_with_marks() {
             stack.push(i);
         }
     }
-    while let Some(i) = stack.pop() {
-        dispatch::trace(tracked[i], &mut |child| {
-            if child.is_heap() && !child.is_immortal() {
-                if let Some(j) = index_of(child.header_ptr()) {
-                    if !alive[j] {
-                        alive[j] = true;
-                        stack.push(j);
-                    }
-                }
-            }
-        });
+    spread_alive(&tracked, &mut alive, &mut stack, &index_of);
+    // Unreachable generators that must be closed first stay (with all they reach)
+    // until the VM has closed them; the next collection frees them.
+    for (i, &ptr) in tracked.iter().enumerate() {
+        if !alive[i] && dispatch::wants_finalizer(ptr) {
+            super::queue_for_finalizer(ptr);
+            alive[i] = true;
+            stack.push(i);
+        }
     }
+    spread_alive(&tracked, &mut alive, &mut stack, &index_of);
     let garbage: Vec<*mut Header> = tracked.iter().zip(&alive).filter(|(_, a)| !**a).map(|(p, _)| *p).collect();
     if garbage.is_empty() {
         with_heap(|h| h.stats.cycle_collections += 1);
@@ -93,4 +92,25 @@ pub(super) fn collect_cycles_with_marks() {
         h.stats.cycle_garbage += count;
         h.stats.frees += count;
     });
+}
+
+/// Marks alive everything reachable from the containers on `stack`.
+fn spread_alive(
+    tracked: &[*mut Header],
+    alive: &mut [bool],
+    stack: &mut Vec<usize>,
+    index_of: &dyn Fn(*mut Header) -> Option<usize>,
+) {
+    while let Some(i) = stack.pop() {
+        dispatch::trace(tracked[i], &mut |child| {
+            if child.is_heap() && !child.is_immortal() {
+                if let Some(j) = index_of(child.header_ptr()) {
+                    if !alive[j] {
+                        alive[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+        });
+    }
 }

@@ -7,6 +7,7 @@ use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
 use crate::objects::float::FloatData;
 use crate::objects::function::{BoundMethodData, BuiltinFunctionData, FunctionData};
+use crate::objects::generator::GeneratorData;
 use crate::objects::int::BigIntData;
 use crate::objects::iterators::*;
 use crate::objects::kind::Kind;
@@ -61,6 +62,7 @@ macro_rules! for_each_payload {
             Kind::Property => $action::<PropertyData>($ptr $(, $arg)*),
             Kind::StaticMethod => $action::<StaticMethodData>($ptr $(, $arg)*),
             Kind::ClassMethod => $action::<ClassMethodData>($ptr $(, $arg)*),
+            Kind::Generator => $action::<GeneratorData>($ptr $(, $arg)*),
             Kind::Null | Kind::SmallInt => unreachable!("not a heap kind"),
         }
     };
@@ -108,4 +110,21 @@ pub(super) fn free(ptr: *mut Header) {
         return;
     }
     for_each_payload!(ptr, kind, free_as)
+}
+
+/// Whether an unreachable object must first have its finalizer run (and is not freed
+/// now): a generator suspended inside a handler that was not finalized yet. Marks it
+/// finalized, so that this happens once.
+pub(super) fn wants_finalizer(ptr: *mut Header) -> bool {
+    // SAFETY: `ptr` heads a live object.
+    if unsafe { (*ptr).kind } != Kind::Generator {
+        return false;
+    }
+    // SAFETY: the kind says it is a generator.
+    let gen = unsafe { &(*(ptr as *const Obj<GeneratorData>)).data };
+    if gen.finalized.get() || !gen.close_runs_code() {
+        return false;
+    }
+    gen.finalized.set(true);
+    true
 }

@@ -28,9 +28,10 @@ const ALLOC_THRESHOLD: usize = 1 << 20;
 const ZCT_THRESHOLD: usize = 8192;
 /// New containers between two cycle collections.
 const CYCLE_THRESHOLD: usize = 20_000;
-/// In GC stress mode: new containers between two cycle collections. (The ZCT pass runs
-/// at every safepoint; the cycle pass scans every container, so it runs as soon as a
-/// few hundred new ones exist rather than at every safepoint.)
+/// In GC stress mode: new containers between two cycle collections, at least. (The ZCT
+/// pass runs at every safepoint; the cycle pass scans every container, so it runs once
+/// a few hundred new ones exist, or a quarter as many as are live, whichever is more:
+/// so a program that builds a large heap still runs in time linear in its allocations.)
 const STRESS_CYCLE_THRESHOLD: usize = 256;
 
 /// Counters the VM reports in `-X jit-stats` and tests read.
@@ -56,6 +57,8 @@ pub struct Heap {
     pub stats: HeapStats,
     /// The float type, so that allocating a float needs no other lookup.
     float_type: StackRef,
+    /// Unreachable objects whose finalizer the VM must run (counted references).
+    pending_finalizers: Vec<StackRef>,
 }
 
 impl Heap {
@@ -70,6 +73,7 @@ impl Heap {
             stress: false,
             stats: HeapStats { allocations: 0, frees: 0, collections: 0, cycle_collections: 0, cycle_garbage: 0 },
             float_type: StackRef::NULL,
+            pending_finalizers: Vec::new(),
         }
     }
 }
@@ -120,6 +124,12 @@ pub fn collection_flag_addresses() -> [*const bool; 2] {
 #[inline(always)]
 pub fn collection_due() -> bool {
     with_heap(|h| h.collect_requested || h.stress)
+}
+
+/// Whether a tier-1 safepoint has work: a collection, or finalizers to run.
+#[inline(always)]
+pub fn safepoint_work_due() -> bool {
+    with_heap(|h| h.collect_requested || h.stress || !h.pending_finalizers.is_empty())
 }
 
 pub fn set_stress(on: bool) {
@@ -235,6 +245,35 @@ pub fn make_immortal(value: StackRef) {
     if let Some(h) = value.header() {
         h.set(gc_bits::IMMORTAL);
     }
+}
+
+/// Keeps an unreachable object alive for its finalizer (see `take_pending_finalizers`).
+fn queue_for_finalizer(ptr: *mut Header) {
+    let value = StackRef::from_bits(ptr as usize);
+    incref(value);
+    with_heap(|h| h.pending_finalizers.push(value));
+}
+
+/// The objects collections found unreachable that need their finalizer run first,
+/// each held by a handle: the VM runs the finalizers (at a safepoint, after the
+/// collection) and drops the handles, after which the objects are freed as usual.
+pub fn take_pending_finalizers() -> Vec<Handle> {
+    let values = with_heap(|h| std::mem::take(&mut h.pending_finalizers));
+    // A collection finds the newest garbage first; finalize in allocation order.
+    values
+        .into_iter()
+        .rev()
+        .map(|v| {
+            let handle = Handle::new(v);
+            decref(v);
+            handle
+        })
+        .collect()
+}
+
+/// Whether finalizers are waiting to run.
+pub fn finalizers_pending() -> bool {
+    with_heap(|h| !h.pending_finalizers.is_empty())
 }
 
 /// Adds a counted reference.

@@ -133,6 +133,11 @@ impl DictData {
             .map(|i| *i as usize)
     }
 
+    /// Entry slots, deleted ones included (indices run below this).
+    pub fn entry_count(&self) -> usize {
+        self.table.borrow().entries.len()
+    }
+
     pub fn entry(&self, index: usize) -> Entry {
         self.table.borrow().entries[index]
     }

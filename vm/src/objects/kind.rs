@@ -42,6 +42,8 @@ pub enum Kind {
     Property,
     StaticMethod,
     ClassMethod,
+    /// Generators, coroutines and async generators (one payload, three types).
+    Generator,
 }
 
 impl Kind {

@@ -61,6 +61,11 @@ fn is_iterator_kind(kind: Kind) -> bool {
     )
 }
 
+/// Whether `v` is one of the builtin iterators `next` handles without a method call.
+pub fn is_builtin_iterator(v: StackRef) -> bool {
+    is_iterator_kind(v.kind())
+}
+
 /// Whether `v` is an iterator: a builtin iterator, or its type has `__next__`.
 fn is_iterator(vm: &Vm, v: StackRef) -> bool {
     is_iterator_kind(v.kind()) || vm.lookup_special(v, "__next__").is_some()
@@ -196,6 +201,7 @@ pub fn next(vm: &mut Vm, it: StackRef) -> PyResult<Option<StackRef>> {
             Ok(Some(new::int(value)))
         }
         Kind::DictIter => dict_iter_next(it.downcast::<DictIterData>().expect("dict iterator")),
+        Kind::Generator if crate::runtime::generators::is_plain_generator(it) => vm.generator_next(it),
         Kind::Enumerate => {
             let data = it.downcast::<EnumerateData>().expect("enumerate");
             let Some(item) = next(vm, data.iter)? else { return Ok(None) };

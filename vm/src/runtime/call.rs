@@ -66,9 +66,7 @@ impl Vm {
     /// Reserves a frame for `code` on the data stack, with NULL locals.
     fn alloc_frame(&mut self, code_ref: StackRef, func: StackRef, globals: StackRef) -> PyResult<usize> {
         let code = code_ref.downcast::<CodeData>().expect("a code object");
-        if self.frames.len() >= self.recursion_limit.min(MAX_FRAMES) {
-            return Err(PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
-        }
+        self.check_frame_room()?;
         let nlocals = code.local_count();
         let need = nlocals + code.stack_size as usize + STACK_SLACK;
         let base = self.data_top;
@@ -93,8 +91,19 @@ impl Vm {
             return_ip: 0,
             entry: false,
             data_base: base,
+            generator: StackRef::NULL,
+            resumer: crate::runtime::frame::Resumer::Rust,
+            caller_exc: StackRef::NULL,
         });
         Ok(self.frames.len() - 1)
+    }
+
+    /// RecursionError when no further frame may be pushed.
+    pub(crate) fn check_frame_room(&self) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit.min(MAX_FRAMES) {
+            return Err(PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        Ok(())
     }
 
     /// Pushes a frame running `code` directly (module and class bodies).
@@ -102,10 +111,14 @@ impl Vm {
         self.alloc_frame(code, func, globals).map(|_| ())
     }
 
-    /// Pops the top frame, releasing its data-stack region.
+    /// Pops the top frame for good, releasing its data-stack region; a generator's
+    /// frame also completes its generator (see `runtime::generators`).
     pub fn pop_frame(&mut self) {
         let frame = self.frames.pop().expect("a frame to pop");
         self.data_top = frame.data_base;
+        if !frame.generator.is_null() {
+            self.finish_generator_frame(&frame);
+        }
     }
 
     /// Pushes a frame for a function called with exactly its positional parameters
@@ -333,13 +346,25 @@ impl Vm {
     /// Whether the next safepoint has work to do.
     #[inline(always)]
     pub fn safepoint_due(&self) -> bool {
-        heap::collection_due() || self.interrupted.load(std::sync::atomic::Ordering::Relaxed)
+        heap::safepoint_work_due() || self.interrupted.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// A safepoint: raise KeyboardInterrupt after Ctrl-C, collect garbage when due.
-    /// Every frame's `sp` must be in memory.
+    /// A safepoint of tier 1: raise KeyboardInterrupt after Ctrl-C, collect garbage
+    /// when due, then run the finalizers of what the collections found (closing
+    /// unreachable generators). Every frame's `sp` must be in memory.
     #[cold]
     pub fn safepoint(&mut self) -> PyResult<()> {
+        self.safepoint_in_trace()?;
+        if heap::finalizers_pending() {
+            self.run_generator_finalizers();
+        }
+        Ok(())
+    }
+
+    /// A safepoint inside a trace: as `safepoint`, but finalizers wait for tier 1
+    /// (they run arbitrary code, which a trace does not expect at its back edge).
+    #[cold]
+    pub fn safepoint_in_trace(&mut self) -> PyResult<()> {
         if self.interrupted.swap(false, std::sync::atomic::Ordering::Relaxed) {
             return Err(PyErr::bare(ExcType::KeyboardInterrupt));
         }
@@ -376,7 +401,7 @@ impl Vm {
     /// Called when an exception is raised (not re-raised): chains the exception being
     /// handled as its context.
     pub fn note_raise(&mut self, err: &PyErr) {
-        let handled = crate::runtime::exc_state::handled();
+        let handled = self.topmost_handled();
         if handled == types().none || handled == err.exception() {
             return;
         }

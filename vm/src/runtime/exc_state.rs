@@ -41,3 +41,16 @@ pub fn walk(visit: &mut dyn FnMut(StackRef)) {
         visit(v);
     }
 }
+
+/// The handled exception as stored: NULL when there is none.
+pub fn handled_raw() -> StackRef {
+    HANDLED.with(|h| h.get())
+}
+
+/// Makes `exc` (possibly NULL) the handled exception, dropping the counted reference
+/// to the previous one.
+pub fn set_handled_raw(exc: StackRef) {
+    heap::incref(exc);
+    let previous = HANDLED.with(|h| h.replace(exc));
+    heap::decref(previous);
+}

@@ -26,6 +26,27 @@ pub struct Frame {
     pub entry: bool,
     /// Index of the data-stack slot where this frame's region starts.
     pub data_base: usize,
+    /// The generator (or coroutine) whose storage this frame runs in, or NULL. Such a
+    /// frame's locals and stack live in the generator, not in the data stack.
+    pub generator: StackRef,
+    /// For a generator frame: who resumed it, which decides where its caller goes on.
+    pub resumer: Resumer,
+    /// For a generator frame: the exception its caller was handling when it resumed,
+    /// made current again when it stops (see `runtime::generators`), or NULL.
+    pub caller_exc: StackRef,
+}
+
+/// Who resumed a generator frame.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Resumer {
+    /// Rust code (`next()`, `send()`, ...); the frame is an entry frame.
+    Rust,
+    /// FOR_ITER: a yield pushes the value after the iterator; a return pops the
+    /// iterator and continues at the loop's exit (the caller's `return_ip`).
+    ForIter,
+    /// SEND: a yield pushes the value after the receiver; a return replaces the
+    /// receiver by the return value and continues at SEND's target (`return_ip`).
+    Send,
 }
 
 impl Frame {
@@ -51,7 +72,9 @@ impl Frame {
 
     /// Reports every value the frame holds.
     pub fn walk(&self, visit: &mut dyn FnMut(StackRef)) {
-        for v in [self.func, self.globals, self.builtins, self.locals_dict, self.code_ref] {
+        for v in
+            [self.func, self.globals, self.builtins, self.locals_dict, self.code_ref, self.generator, self.caller_exc]
+        {
             if v.is_heap() {
                 visit(v);
             }

@@ -8,6 +8,7 @@ pub mod classes;
 pub mod errors;
 pub mod exc_state;
 pub mod frame;
+pub mod generators;
 pub mod run;
 pub mod traceback;
 pub mod types;

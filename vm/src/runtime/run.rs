@@ -108,4 +108,38 @@ impl Vm {
         self.push_code_frame(code, StackRef::NULL, globals)?;
         self.run_top_frame()
     }
+
+    /// Shutting down, as CPython does when it frees `__main__`: its globals are let go
+    /// in insertion order, and after each what became unreachable is collected, with
+    /// its finalizers run (so the `finally` of a suspended generator a global held
+    /// runs, in CPython's order).
+    pub fn shut_down(&mut self) {
+        let Some(module) = self.modules.get("__main__").copied() else { return };
+        let dict = module.downcast::<ModuleData>().expect("module").dict;
+        let d = dict.downcast::<crate::objects::dict::DictData>().expect("dict");
+        for index in 0..d.entry_count() {
+            let Some(old) = d.value_at(index) else { continue };
+            if old == self.builtins {
+                continue;
+            }
+            d.set_value_at(index, none());
+            if old.is_heap() && !old.is_immortal() {
+                self.collect_and_finalize();
+            }
+        }
+        crate::heap::collect_cycles(&mut |visit| self.walk_roots(visit));
+        self.collect_and_finalize();
+    }
+
+    /// Collects, then runs the finalizers that asks for, until none is left (bounded:
+    /// a finalizer may make more garbage that needs finalizing).
+    fn collect_and_finalize(&mut self) {
+        for _ in 0..16 {
+            self.collect_garbage();
+            if !heap::finalizers_pending() {
+                return;
+            }
+            self.run_generator_finalizers();
+        }
+    }
 }

@@ -12,6 +12,9 @@ use crate::objects::code::CodeData;
 use crate::objects::new;
 use crate::opcodes::{op, INSTRUCTION_UNITS};
 use crate::runtime::errors::{ExcType, PyErr};
+use crate::runtime::frame::Resumer;
+use crate::runtime::generators::{self, Resumed, Returned};
+use crate::runtime::types;
 use crate::runtime::{Frame, Vm};
 use crate::tier1::counters;
 use crate::tier1::hooks::ExecutorExit;
@@ -42,14 +45,25 @@ impl Regs {
 /// before RecursionError; bounded so that the interpreter thread's stack never overflows.
 const MAX_NATIVE_DEPTH: usize = 6000;
 
-/// Runs the VM's top frame (marked as an entry frame) until it returns.
+/// Runs the VM's top frame (marked as an entry frame) until it returns (or, for a
+/// generator's frame, until it yields).
 pub fn run(vm: &mut Vm) -> PyResult<StackRef> {
+    run_entry(vm, None)
+}
+
+/// Runs the VM's top frame (marked as an entry frame) as `run` does, but first raises
+/// `error` at its current instruction (what `generator.throw()` does).
+pub fn run_raising(vm: &mut Vm, error: PyErr) -> PyResult<StackRef> {
+    run_entry(vm, Some(error))
+}
+
+fn run_entry(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<StackRef> {
     if vm.native_depth >= MAX_NATIVE_DEPTH {
         vm.pop_frame();
         return Err(PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded"));
     }
     vm.native_depth += 1;
-    let result = run_loop(vm);
+    let result = run_loop(vm, pending);
     vm.native_depth -= 1;
     result
 }
@@ -66,7 +80,7 @@ pub fn run(vm: &mut Vm) -> PyResult<StackRef> {
     clippy::unit_arg,
     clippy::let_and_return
 )]
-fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
+fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
     let Regs { mut frame, mut code, mut ip, mut sp } = Regs::load(vm);
     // Set by RERAISE (and bare raise), whose errors keep their traceback as is.
     let mut reraise = false;
@@ -76,6 +90,10 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
     let mut unwind_ip: usize = 0;
     'main: loop {
         let error: PyErr = 'error: {
+            if let Some(e) = pending.take() {
+                unwind_ip = ip;
+                break 'error e;
+            }
             'next_instr: loop {
                 let mut this_ip = ip;
                 let word = code.units[this_ip].get();
@@ -179,16 +197,114 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                         }};
                     }
                     // Switches to the frame the VM just pushed, saving the caller's state
-                    // in the caller frame (now second from the top).
-                    macro_rules! enter_pushed_frame {
-                        () => {{
+                    // in the caller frame (now second from the top): it goes on at
+                    // `$return_ip` when that frame returns.
+                    macro_rules! enter_frame {
+                        ($return_ip:expr) => {{
                             // SAFETY: the caller frame is still live (frames never move).
                             unsafe {
                                 (*frame).sp = sp.raw();
                                 (*frame).ip = this_ip;
-                                (*frame).return_ip = next_ip;
+                                (*frame).return_ip = $return_ip;
                             }
                             run_top_frame!();
+                        }};
+                    }
+                    macro_rules! enter_pushed_frame {
+                        () => {
+                            enter_frame!(next_ip)
+                        };
+                    }
+                    // Continues where the VM says after the top frame returned
+                    // `$retval` (Vm::return_from_frame, shared by every tier).
+                    macro_rules! return_value {
+                        ($retval:expr) => {{
+                            let retval: StackRef = $retval;
+                            match vm.return_from_frame() {
+                                Returned::ToRust => return Ok(retval),
+                                Returned::ToCaller { push } => {
+                                    let regs = Regs::load(vm);
+                                    frame = regs.frame;
+                                    code = regs.code;
+                                    ip = regs.ip;
+                                    sp = regs.sp;
+                                    if push {
+                                        sp.push(retval);
+                                    }
+                                    continue 'next_instr;
+                                }
+                            }
+                        }};
+                    }
+                    // Links a generator's frame (it can be resumed: the caller checked)
+                    // and enters it; a return from it continues at `$return_ip`.
+                    macro_rules! enter_generator {
+                        ($gen:expr, $sent:expr, $resumer:expr, $return_ip:expr) => {{
+                            if let Err(e) = vm.push_generator_frame($gen, $sent, $resumer) {
+                                raise!(e);
+                            }
+                            enter_frame!($return_ip);
+                        }};
+                    }
+                    macro_rules! uop_RETURN_GENERATOR {
+                        () => {{
+                            let gen = vm.make_generator(this_ip);
+                            return_value!(gen);
+                        }};
+                    }
+                    macro_rules! uop_YIELD_VALUE {
+                        () => {{
+                            let value = sp.pop();
+                            match vm.suspend_generator_frame(sp, this_ip) {
+                                Returned::ToRust => return Ok(value),
+                                Returned::ToCaller { .. } => {
+                                    let regs = Regs::load(vm);
+                                    frame = regs.frame;
+                                    code = regs.code;
+                                    ip = regs.ip;
+                                    sp = regs.sp;
+                                    sp.push(value);
+                                    continue 'next_instr;
+                                }
+                            }
+                        }};
+                    }
+                    macro_rules! uop__FOR_ITER_GEN_FRAME {
+                        () => {{
+                            let gen = sp.peek(0);
+                            if !generators::can_resume_inline(gen, types::none(), true) {
+                                deopt!(op::FOR_ITER);
+                            }
+                            enter_generator!(gen, types::none(), Resumer::ForIter, next_ip + oparg as usize);
+                        }};
+                    }
+                    macro_rules! uop__SEND_GEN_FRAME {
+                        () => {{
+                            let (receiver, v) = (sp.peek(1), sp.peek(0));
+                            if !generators::can_resume_inline(receiver, v, false) {
+                                deopt!(op::SEND);
+                            }
+                            sp.drop_n(1);
+                            enter_generator!(receiver, v, Resumer::Send, next_ip + oparg as usize);
+                        }};
+                    }
+                    macro_rules! uop_SEND {
+                        () => {{
+                            let (receiver, v) = (sp.peek(1), sp.peek(0));
+                            if generators::can_resume_inline(receiver, v, false) {
+                                sp.drop_n(1);
+                                enter_generator!(receiver, v, Resumer::Send, next_ip + oparg as usize);
+                            }
+                            sync_sp!();
+                            match vm.send_to_iterator(receiver, v) {
+                                Ok(Resumed::Yielded(value)) => sp.set(0, value),
+                                Ok(Resumed::Returned(value)) => {
+                                    sp.drop_n(2);
+                                    sp.push(value);
+                                    jump_by!(oparg as isize);
+                                }
+                                Err(e) => raise!(e),
+                            }
                         }};
                     }
                     // A call from tier 1: Python functions get a frame in this loop, any
@@ -331,20 +447,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                     macro_rules! uop__POP_FRAME {
                         () => {{
                             let retval = sp.pop();
-                            // SAFETY: the frame is live until pop_frame below.
-                            let was_entry = unsafe { (*frame).entry };
-                            vm.pop_frame();
-                            if was_entry {
-                                return Ok(retval);
-                            }
-                            let regs = Regs::load(vm);
-                            frame = regs.frame;
-                            code = regs.code;
-                            sp = regs.sp;
-                            // SAFETY: the caller frame is live.
-                            ip = unsafe { (*frame).return_ip };
-                            sp.push(retval);
-                            continue 'next_instr;
+                            return_value!(retval);
                         }};
                     }
                     macro_rules! uop_RESUME {
@@ -454,7 +557,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                         () => {{
                             let err = match oparg {
                                 0 => {
-                                    let handled = crate::runtime::exc_state::handled();
+                                    let handled = vm.topmost_handled();
                                     if handled == crate::runtime::types::none() {
                                         PyErr::new(ExcType::RuntimeError, "No active exception to reraise")
                                     } else {
@@ -500,7 +603,7 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
             }
         };
         // Unwinding: find a handler in this frame or pop frames until one is found.
-        let error = error;
+        let mut error = error;
         let was_reraise = std::mem::replace(&mut reraise, false);
         if !was_reraise {
             vm.note_raise(&error);
@@ -526,7 +629,10 @@ fn run_loop(vm: &mut Vm) -> PyResult<StackRef> {
                 continue 'main;
             }
             // SAFETY: live until popped.
-            let was_entry = unsafe { (*frame).entry };
+            let (was_entry, generator) = unsafe { ((*frame).entry, (*frame).generator) };
+            if !generator.is_null() {
+                error = vm.exception_leaving_generator(generator, error);
+            }
             vm.pop_frame();
             if was_entry {
                 return Err(error);

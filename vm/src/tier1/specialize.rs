@@ -75,6 +75,13 @@ pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32,
             Kind::RangeIter => Some(op::FOR_ITER_RANGE),
             Kind::ListIter => Some(op::FOR_ITER_LIST),
             Kind::TupleIter => Some(op::FOR_ITER_TUPLE),
+            Kind::Generator if crate::runtime::generators::is_plain_generator(sp.peek(0)) => Some(op::FOR_ITER_GEN),
+            _ => None,
+        },
+        op::SEND => match crate::runtime::generators::generator_data(sp.peek(1)).map(|g| g.flavor) {
+            Some(crate::objects::generator::GenFlavor::Generator | crate::objects::generator::GenFlavor::Coroutine) => {
+                Some(op::SEND_GEN)
+            }
             _ => None,
         },
         op::UNPACK_SEQUENCE => match sp.peek(0).kind() {

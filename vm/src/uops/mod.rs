@@ -10,6 +10,7 @@ pub mod calls;
 pub mod compare;
 pub mod control;
 pub mod exceptions;
+pub mod generators;
 pub mod globals;
 pub mod iteration;
 pub mod locals;
