@@ -118,7 +118,10 @@ pub unsafe extern "C" fn pop_frame(context: *mut JitContext) -> *mut Frame {
     let ctx = unsafe { &mut *context };
     // SAFETY: the VM is borrowed by nothing else while native code runs.
     let vm = unsafe { &mut *ctx.vm };
-    vm.pop_frame();
+    // Traces return only from inlined calls: never to Rust, and never from a
+    // generator frame (so the value is pushed, as the lowering does).
+    let returned = vm.return_from_frame();
+    debug_assert_eq!(returned, sidewinder_vm::runtime::generators::Returned::ToCaller { push: true });
     let frame = vm.frames.last_mut().expect("the caller's frame") as *mut Frame;
     ctx.frame = frame;
     frame

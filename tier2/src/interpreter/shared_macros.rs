@@ -81,8 +81,11 @@ macro_rules! define_shared_uop_macros {
         }
         macro_rules! uop__POP_FRAME {
             () => {{
+                // Traces return only from inlined calls (never to Rust, never from a
+                // generator frame): the caller gets the value pushed.
                 let retval = $sp.pop();
-                $vm.pop_frame();
+                let returned = $vm.return_from_frame();
+                debug_assert_eq!(returned, sidewinder_vm::runtime::generators::Returned::ToCaller { push: true });
                 $sp = sidewinder_vm::value::StackPtr::new($vm.frame().sp);
                 $sp.push(retval);
             }};
