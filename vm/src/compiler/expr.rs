@@ -165,10 +165,6 @@ impl<'a> Compiler<'a> {
                 if n.ctx != ExprContext::Load {
                     return Err(self.syntax_error("invalid syntax", n.range));
                 }
-                if n.id.as_str() == "__class__" && self.resolve("__class__") == Access::Global && self.nested_in_class()
-                {
-                    return Err(self.unsupported("'__class__' in methods is not supported yet", n.range));
-                }
                 self.name_op(&n.id, Ctx::Load);
             }
             Expr::List(l) => self.list_display(&l.elts)?,
@@ -470,38 +466,6 @@ impl<'a> Compiler<'a> {
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
         let args = &c.arguments;
-        if let Expr::Name(n) = &*c.func {
-            if n.id.as_str() == "super"
-                && args.args.is_empty()
-                && args.keywords.is_empty()
-                && self.resolve("super") == Access::Global
-            {
-                if let Some(first) = self.unit.method_self.clone() {
-                    let Some(first) = first else {
-                        return Err(
-                            self.unsupported("super() without arguments needs the method's first parameter", c.range())
-                        );
-                    };
-                    if !matches!(self.resolve(&first), Access::Fast(ref v) if *v == first) {
-                        return Err(self.unsupported(
-                            "super() without arguments inside a comprehension that rebinds the first parameter is not supported yet",
-                            c.range(),
-                        ));
-                    }
-                    let i = self.add_name("super");
-                    self.at(n.range, |cc| cc.emit(op::LOAD_GLOBAL, (i << 1) | 1));
-                    self.emit(op::LOAD_DEFINING_CLASS, 0);
-                    self.name_op(&first, Ctx::Load);
-                    self.emit(op::CALL, 2);
-                    return Ok(());
-                }
-                if self.nested_in_class() {
-                    return Err(
-                        self.unsupported("super() without arguments is only supported directly in methods", c.range())
-                    );
-                }
-            }
-        }
         if let Some(k) = args.keywords.iter().find(|k| k.arg.is_none()) {
             return Err(self.unsupported("'**' arguments in calls are not supported yet", k.range));
         }

@@ -14,6 +14,10 @@ pub(crate) mod pseudo {
     /// Marks where handler `arg` becomes active: the stack depth here is the depth
     /// the handler cuts the stack to.
     pub const SETUP: u16 = 0x101;
+    /// STORE_FAST into the slot of cell variable `arg` (an index into the unit's cell
+    /// and free variables, like the deref instructions' args before `finish` turns them
+    /// into frame slots): clears an inlined comprehension's cell before its MAKE_CELL.
+    pub const STORE_FAST_CELL_SLOT: u16 = 0x102;
 }
 
 #[derive(Clone, Debug)]

@@ -2,6 +2,7 @@
 //! the typed object it heads.
 
 use crate::heap::with_heap;
+use crate::objects::cell::CellData;
 use crate::objects::code::CodeData;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
@@ -61,6 +62,7 @@ macro_rules! for_each_payload {
             Kind::Property => $action::<PropertyData>($ptr $(, $arg)*),
             Kind::StaticMethod => $action::<StaticMethodData>($ptr $(, $arg)*),
             Kind::ClassMethod => $action::<ClassMethodData>($ptr $(, $arg)*),
+            Kind::Cell => $action::<CellData>($ptr $(, $arg)*),
             Kind::Null | Kind::SmallInt => unreachable!("not a heap kind"),
         }
     };

@@ -42,6 +42,7 @@ pub enum Kind {
     Property,
     StaticMethod,
     ClassMethod,
+    Cell,
 }
 
 impl Kind {
