@@ -95,9 +95,11 @@ pub(crate) fn arg_repr(code: &CompiledCode, opcode: u8, arg: u32, end: usize) ->
         | op::STORE_FAST
         | op::DELETE_FAST
         | op::MAKE_CELL
-        | op::LOAD_CLOSURE | op::LOAD_DEREF | op::STORE_DEREF | op::DELETE_DEREF | op::LOAD_CLASSDEREF => {
-            code.localsplus_names().get(arg as usize).cloned().unwrap_or_default()
-        }
+        | op::LOAD_CLOSURE
+        | op::LOAD_DEREF
+        | op::STORE_DEREF
+        | op::DELETE_DEREF
+        | op::LOAD_CLASSDEREF => code.localsplus_names().get(arg as usize).cloned().unwrap_or_default(),
         op::LOAD_GLOBAL => {
             let n = name(arg >> 1);
             if arg & 1 != 0 {

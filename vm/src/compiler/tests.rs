@@ -72,7 +72,12 @@ fn validate(code: &CompiledCode) {
                 // A comprehension's cell is cleared with STORE_FAST before its MAKE_CELL.
                 assert!((arg as usize) < code.varnames.len() || opcode == op::STORE_FAST && (arg as usize) < slots)
             }
-            op::MAKE_CELL | op::LOAD_CLOSURE | op::LOAD_DEREF | op::STORE_DEREF | op::DELETE_DEREF | op::LOAD_CLASSDEREF => {
+            op::MAKE_CELL
+            | op::LOAD_CLOSURE
+            | op::LOAD_DEREF
+            | op::STORE_DEREF
+            | op::DELETE_DEREF
+            | op::LOAD_CLASSDEREF => {
                 assert!((arg as usize) < slots)
             }
             op::COPY_FREE_VARS => assert_eq!(arg as usize, code.freevars.len()),
@@ -1231,7 +1236,10 @@ fn closures_cells_and_free_variables() {
          LOAD_FAST inner
          RETURN_VALUE 0",
     );
-    assert_eq!((outer.varnames.as_slice(), outer.cellvars.as_slice()), (&["inner".to_string()][..], &["a".to_string()][..]));
+    assert_eq!(
+        (outer.varnames.as_slice(), outer.cellvars.as_slice()),
+        (&["inner".to_string()][..], &["a".to_string()][..])
+    );
     let inner = func(outer, "inner");
     assert_listing(
         inner,
@@ -1251,7 +1259,9 @@ fn closures_cells_and_free_variables() {
     assert_eq!(listing(f)[0], "MAKE_CELL k");
     assert_eq!(f.localsplus_names(), ["k", "j"]);
     // Free names pass through intermediate functions.
-    let code = compile("def a():\n    x = 1\n    def b():\n        def c():\n            return x\n        return c\n    return b\n");
+    let code = compile(
+        "def a():\n    x = 1\n    def b():\n        def c():\n            return x\n        return c\n    return b\n",
+    );
     let b = func(func(&code, "a"), "b");
     assert_eq!(b.freevars, ["x"]);
     assert!(listing(b).contains(&"LOAD_CLOSURE x".to_string()));
