@@ -185,3 +185,28 @@ fn a_loop_longer_than_the_trace_limit_continues_in_further_traces() {
     assert!(count(&stderr, "tier2:   exits (length limit):") >= 1, "{stderr}");
     assert!(count(&stderr, "tier2: side traces created:") >= 1, "{stderr}");
 }
+
+/// A hot loop calling a closure stays in its trace: the call is followed into the
+/// closure (its COPY_FREE_VARS reads the running function's cells) and the free
+/// variable is loaded there, in the uop interpreter and in native code.
+#[test]
+fn a_hot_loop_calling_a_closure_stays_in_its_trace() {
+    const ITERATIONS: u64 = 100_000;
+    let program = format!(
+        "def make_adder(n):\n    def add(x):\n        return x + n\n    return add\ndef run():\n    add = make_adder(3)\n    total = 0\n    for i in range({ITERATIONS}):\n        total = add(total)\n    return total\nprint(run())\n"
+    );
+    for mode in ["interp", "1"] {
+        let dir = dump_dir(&format!("dump_closure_{mode}"));
+        let dir_arg = format!("jit-dump={}", dir.display());
+        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-X", &dir_arg, "-c", &program]);
+        assert_eq!(stdout, format!("{}\n", 3 * ITERATIONS), "PYTHON_JIT={mode}");
+        let exits = count(&stderr, "tier2: exits taken:");
+        assert!((exits as f64) / (ITERATIONS as f64) < 0.01, "PYTHON_JIT={mode}: {exits} exits:\n{stderr}");
+        let all = dumps(&dir);
+        let inlined = all.iter().any(|d| {
+            let uops = section_uops(d, "--- uops after optimization");
+            uops.contains(&"_PUSH_FRAME") && uops.contains(&"LOAD_DEREF") && uops.contains(&"COPY_FREE_VARS")
+        });
+        assert!(inlined, "PYTHON_JIT={mode}: no trace enters the closure; dumps:\n{}", all.join("\n"));
+    }
+}

@@ -1,5 +1,5 @@
 //! Where the fields compiled code reads and writes sit in memory: the frame, object
-//! headers, float, list, tuple and iterator payloads, and the immortal singletons.
+//! headers, float, list, tuple, cell and iterator payloads, and the immortal singletons.
 //!
 //! Most offsets come from `offset_of!`. The item arrays of lists
 //! (`RefCell<Vec<StackRef>>`) and tuples (`Box<[StackRef]>`) have no stable layout, so
@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::mem::{offset_of, size_of};
 
+use sidewinder_vm::objects::cell::CellData;
 use sidewinder_vm::objects::float::FloatData;
 use sidewinder_vm::objects::iterators::{ListIterData, SeqIterData};
 use sidewinder_vm::objects::kind::Kind;
@@ -40,6 +41,8 @@ pub struct Layout {
     pub range_iter_remaining: i32,
     pub list_iter_seq: i32,
     pub list_iter_index: i32,
+    /// A cell's contents word (`Cell<StackRef>` has the layout of the word it holds).
+    pub cell_contents: i32,
     pub true_bits: i64,
     pub false_bits: i64,
     pub none_bits: i64,
@@ -107,6 +110,7 @@ impl Layout {
             range_iter_remaining: (range + offset_of!(RangeIterData, remaining)) as i32,
             list_iter_seq: (seq + offset_of!(SeqIterData, seq)) as i32,
             list_iter_index: (seq + offset_of!(SeqIterData, index)) as i32,
+            cell_contents: (offset_of!(Obj<CellData>, data) + offset_of!(CellData, contents)) as i32,
             true_bits: t.true_.bits() as i64,
             false_bits: t.false_.bits() as i64,
             none_bits: t.none.bits() as i64,

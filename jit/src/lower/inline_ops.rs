@@ -305,6 +305,8 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.binary_result(Val::Word(element));
             }
             Uop::_STORE_SUBSCR_LIST_INT => self.store_subscr_list_int(pc),
+            Uop::LOAD_DEREF => self.load_deref(pc),
+            Uop::STORE_DEREF => self.store_deref(pc),
             Uop::_ITER_CHECK_RANGE | Uop::_ITER_CHECK_LIST => {
                 let iter = self.peek(0);
                 let word = self.word(iter);

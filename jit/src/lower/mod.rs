@@ -30,6 +30,7 @@
 //! state at their branch.
 
 mod calls;
+mod cells;
 mod inline_ops;
 mod loop_carry;
 mod refcount;

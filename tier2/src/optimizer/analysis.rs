@@ -163,6 +163,38 @@ fn apply(a: &mut Analysis, index: usize, u: &TraceUop) -> Result<(), Stop> {
             s.set_local(u.oparg as usize, id);
             Ok(())
         }
+        Uop::MAKE_CELL => {
+            // The local's value moves into a new cell, which replaces it.
+            let cell = s.fresh(Fact::Kind(Kind::Cell));
+            s.set_local(u.oparg as usize, cell);
+            Ok(())
+        }
+        Uop::COPY_FREE_VARS => {
+            let slots = a.trace.frames[u.frame as usize].code.local_count();
+            for slot in slots.saturating_sub(u.oparg as usize)..slots {
+                let cell = s.fresh(Fact::Kind(Kind::Cell));
+                s.set_local(slot, cell);
+            }
+            Ok(())
+        }
+        Uop::LOAD_CLOSURE => {
+            let id = s.local(u.oparg as usize);
+            s.push(id);
+            Ok(())
+        }
+        Uop::LOAD_DEREF | Uop::LOAD_CLASSDEREF => {
+            // It raises on an empty cell: past it, the value is there (and nothing more
+            // is known about it).
+            let id = s.fresh(Fact::NotNull);
+            s.push(id);
+            Ok(())
+        }
+        Uop::STORE_DEREF => {
+            // The contents change; the cell in the local stays the same object.
+            s.pop_n(1)?;
+            Ok(())
+        }
+        Uop::DELETE_DEREF => Ok(()),
         Uop::LOAD_CONST => {
             let value = a.trace.frames[u.frame as usize].code.constants[u.oparg as usize];
             let id = s.fresh(fact_of_value(value));

@@ -352,3 +352,17 @@ result = f(20000)
     }
     assert_eq!(optimized, run_with_tier2(program, false));
 }
+
+#[test]
+fn cell_uops_change_locals_and_promote_no_cell_contents() {
+    // n is a cell parameter: MAKE_CELL replaces its value by the cell in its slot. The
+    // loop reads and writes cells; LOAD_DEREF's results stay guarded.
+    let program = "def f(n):\n    t = 0\n    i = 0\n    get = lambda: n\n    while i < 3000:\n        n = n + 1\n        t = t + get()\n        i += 1\n    return t\nf(1)\n";
+    let (_vm, trace) = trace_of(program);
+    assert!(count(&trace, Uop::LOAD_DEREF) >= 2 && count(&trace, Uop::STORE_DEREF) == 1);
+    let opt = optimized(&trace);
+    assert_eq!(count(&opt, Uop::LOAD_DEREF), count(&trace, Uop::LOAD_DEREF));
+    assert!(count(&opt, Uop::_LOAD_CONST_INLINE) == 0, "no cell contents become constants");
+    // `n + 1` and `t + get()` both still guard their unknown operand.
+    assert!(count(&opt, Uop::_GUARD_BOTH_INT) >= 2);
+}

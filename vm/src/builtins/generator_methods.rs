@@ -27,8 +27,6 @@ pub(crate) const GENERATOR_ATTRIBUTES: &[(&str, BuiltinFn)] = &[
     ("gi_code", code),
     ("gi_frame", frame),
     ("gi_yieldfrom", yieldfrom),
-    ("__name__", name),
-    ("__qualname__", qualname),
 ];
 
 pub(crate) const COROUTINE_METHODS: &[(&str, BuiltinFn)] =
@@ -40,8 +38,6 @@ pub(crate) const COROUTINE_ATTRIBUTES: &[(&str, BuiltinFn)] = &[
     ("cr_code", code),
     ("cr_frame", frame),
     ("cr_await", yieldfrom),
-    ("__name__", name),
-    ("__qualname__", qualname),
 ];
 
 /// The type name CPython's messages use for a flavor.
@@ -196,16 +192,6 @@ fn frame(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 fn yieldfrom(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let (this, _) = attribute_receiver(args, "gi_yieldfrom")?;
     Ok(vm.generator_yieldfrom(this).unwrap_or(none()))
-}
-
-fn name(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
-    let (_, g) = attribute_receiver(args, "__name__")?;
-    Ok(g.name.get())
-}
-
-fn qualname(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
-    let (_, g) = attribute_receiver(args, "__qualname__")?;
-    Ok(g.qualname.get())
 }
 
 /// Registers the methods and attributes on the three types.

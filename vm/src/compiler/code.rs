@@ -63,6 +63,9 @@ pub struct Location {
     pub end_col: u32,
 }
 
+/// A code object as the compiler makes it. Its frame's slots (`localsplus`, as in
+/// CPython 3.11) are the locals (`varnames`), then the cell variables that are not
+/// parameters, then the free variables; see [`CompiledCode::localsplus_names`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompiledCode {
     pub name: String,
@@ -81,9 +84,25 @@ pub struct CompiledCode {
     /// Local variable names: the arguments first (positional, keyword-only, *args,
     /// **kwargs), then the other locals, then compiler temporaries.
     pub varnames: Vec<String>,
+    /// Names of the cell variables (`co_cellvars`): locals that nested code captures.
+    /// A cell that is also a parameter keeps the parameter's slot among `varnames`.
+    pub cellvars: Vec<String>,
+    /// Names of the free variables (`co_freevars`): the cells the function's closure
+    /// supplies, in the order of its `__closure__` tuple.
+    pub freevars: Vec<String>,
     /// One location per code unit (caches repeat their instruction's location).
     pub locations: Vec<Location>,
     pub exception_table: Vec<ExceptionTableEntry>,
     /// The maximum depth of the value stack.
     pub stack_size: u32,
+}
+
+impl CompiledCode {
+    /// The name of every frame slot: locals, cell-only variables, free variables.
+    pub fn localsplus_names(&self) -> Vec<String> {
+        let mut names = self.varnames.clone();
+        names.extend(self.cellvars.iter().filter(|c| !self.varnames.contains(c)).cloned());
+        names.extend(self.freevars.iter().cloned());
+        names
+    }
 }

@@ -1,7 +1,15 @@
 //! The code generator's core: per-code-object state (units), instruction emission,
 //! constant/name/local tables, name resolution, and building nested code objects
-//! (functions, lambdas, class bodies). Statements, expressions and control flow are
-//! compiled by the sibling modules, all as methods of [`Compiler`].
+//! (functions, lambdas, class bodies) with their closures. Statements, expressions and
+//! control flow are compiled by the sibling modules, all as methods of [`Compiler`].
+//!
+//! Cell and free variables: a unit registers its cell variables (the symbol table's,
+//! then the hidden ones of inlined comprehensions) and free variables as `derefs`; the
+//! deref instructions (MAKE_CELL, LOAD_CLOSURE, LOAD_DEREF, STORE_DEREF, DELETE_DEREF,
+//! LOAD_CLASSDEREF) carry an index into them until `finish` knows every local and turns
+//! it into the frame slot (CPython 3.11's localsplus: locals, cell-only variables, free
+//! variables; a parameter that is a cell keeps its own slot). Function code starts with
+//! COPY_FREE_VARS and a MAKE_CELL per cell variable, before RESUME.
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,7 +25,7 @@ use super::error::{CResult, CompileError};
 use super::flow::FBlock;
 use super::ir::{pseudo, Instr, Label, Stream};
 use super::lines::LineIndex;
-use super::symtable::{ScopeId, ScopeKind, SymbolTable};
+use super::symtable::{ScopeId, SymScope, SymbolTable};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum UnitKind {
@@ -27,11 +35,24 @@ pub(crate) enum UnitKind {
     Class,
 }
 
+/// A cell or free variable of the current code.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct DerefVar {
+    /// The variable's name (a hidden comprehension variable's is `<listcomp>.x`).
+    pub name: String,
+    /// A cell variable of this code (else a free variable, from the closure).
+    pub is_cell: bool,
+}
+
 /// How a name is accessed from the current code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Access {
     /// A fast local (the varname, which may be a hidden comprehension variable).
     Fast(String),
+    /// A cell or free variable (LOAD_DEREF, STORE_DEREF, DELETE_DEREF).
+    Deref(DerefVar),
+    /// A free variable read in a class body: the namespace first (LOAD_CLASSDEREF).
+    ClassDeref(DerefVar),
     /// Module globals, then builtins.
     Global,
     /// The class namespace, then globals, then builtins.
@@ -67,11 +88,10 @@ pub(crate) struct Unit<'a> {
     pub fblocks: Vec<FBlock<'a>>,
     /// Active exception handlers, innermost last.
     pub handler_stack: Vec<u32>,
-    /// Active inlined comprehensions: source name -> hidden local.
-    pub comp_frames: Vec<HashMap<String, String>>,
-    /// For a method (function directly in a class body): its first positional
-    /// parameter, used by zero-argument super().
-    pub method_self: Option<Option<String>>,
+    /// Active inlined comprehensions, innermost last.
+    pub comp_frames: Vec<CompFrame>,
+    /// Cell and free variables; deref instructions hold indices into this list.
+    derefs: Vec<DerefVar>,
     /// The location given to emitted instructions.
     pub loc: Location,
 }
@@ -98,10 +118,17 @@ impl Unit<'_> {
             fblocks: Vec::new(),
             handler_stack: Vec::new(),
             comp_frames: Vec::new(),
-            method_self: None,
+            derefs: Vec::new(),
             loc: Location { line: first_line, end_line: first_line, col: 0, end_col: 0 },
         }
     }
+}
+
+/// An inlined comprehension being compiled: its scope, and its variables' hidden names.
+pub(crate) struct CompFrame {
+    pub scope: ScopeId,
+    /// Source name -> hidden local (or hidden cell, when the scope makes it a cell).
+    pub hidden: HashMap<String, String>,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -123,6 +150,8 @@ impl<'a> Compiler<'a> {
     ) -> CResult<CompiledCode> {
         let unit = Unit::new(UnitKind::Module, 0, "<module>", "<module>".to_string(), 1);
         let mut c = Compiler { lines, table, filename, unit, outer: Vec::new() };
+        c.declare_derefs();
+        c.emit_prefix();
         c.emit(op::RESUME, 0);
         c.body_with_docstring(body)?;
         c.implicit_return();
@@ -161,6 +190,11 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn emit(&mut self, opcode: u8, arg: u32) {
         self.push_instr(opcode as u16, arg, None);
+    }
+
+    /// A pseudo instruction (see `ir::pseudo`).
+    pub(crate) fn push_pseudo(&mut self, opcode: u16, arg: u32) {
+        self.push_instr(opcode, arg, None);
     }
 
     /// A conditional jump or FOR_ITER (forward only).
@@ -238,29 +272,68 @@ impl<'a> Compiler<'a> {
 
     // ------------------------------------------------------------------ names
 
+    /// The index of a cell or free variable among the unit's derefs.
+    pub(crate) fn deref_index(&mut self, var: &DerefVar) -> u32 {
+        if let Some(i) = self.unit.derefs.iter().position(|d| d == var) {
+            return i as u32;
+        }
+        self.unit.derefs.push(var.clone());
+        self.unit.derefs.len() as u32 - 1
+    }
+
+    fn cell(name: &str) -> DerefVar {
+        DerefVar { name: name.to_string(), is_cell: true }
+    }
+
+    fn free(name: &str) -> DerefVar {
+        DerefVar { name: name.to_string(), is_cell: false }
+    }
+
     pub(crate) fn resolve(&self, name: &str) -> Access {
+        let mut from_comprehension = false;
         for frame in self.unit.comp_frames.iter().rev() {
-            if let Some(hidden) = frame.get(name) {
-                return Access::Fast(hidden.clone());
+            match self.table.scope(frame.scope).scope_of(name) {
+                Some(SymScope::Local) => {
+                    if let Some(hidden) = frame.hidden.get(name) {
+                        return Access::Fast(hidden.clone());
+                    }
+                }
+                Some(SymScope::Cell) => {
+                    if let Some(hidden) = frame.hidden.get(name) {
+                        return Access::Deref(Self::cell(hidden));
+                    }
+                }
+                Some(SymScope::GlobalExplicit | SymScope::GlobalImplicit) | None => return Access::Global,
+                Some(SymScope::Free) => {}
             }
+            from_comprehension = true;
         }
         let scope = self.table.scope(self.unit.scope);
+        let sym = scope.scope_of(name);
         match self.unit.kind {
             UnitKind::Module => Access::Global,
-            UnitKind::Class => {
-                if !self.unit.comp_frames.is_empty() || scope.globals.contains(name) {
-                    Access::Global
-                } else {
-                    Access::Name
-                }
-            }
-            UnitKind::Function | UnitKind::Lambda => {
-                if scope.is_local(name) {
-                    Access::Fast(name.to_string())
+            UnitKind::Class if from_comprehension => {
+                // A comprehension's free name in a class body comes from an enclosing
+                // function (the class's own names are not visible to it).
+                if self.unit.derefs.contains(&Self::free(name)) {
+                    Access::Deref(Self::free(name))
+                } else if self.unit.derefs.contains(&Self::cell(name)) {
+                    Access::Deref(Self::cell(name))
                 } else {
                     Access::Global
                 }
             }
+            UnitKind::Class => match sym {
+                Some(SymScope::Free) => Access::ClassDeref(Self::free(name)),
+                Some(SymScope::GlobalExplicit) => Access::Global,
+                _ => Access::Name,
+            },
+            UnitKind::Function | UnitKind::Lambda => match sym {
+                Some(SymScope::Local) => Access::Fast(name.to_string()),
+                Some(SymScope::Cell) => Access::Deref(Self::cell(name)),
+                Some(SymScope::Free) => Access::Deref(Self::free(name)),
+                _ => Access::Global,
+            },
         }
     }
 
@@ -274,6 +347,18 @@ impl<'a> Compiler<'a> {
                     Ctx::Del => op::DELETE_FAST,
                 };
                 self.emit(opcode, i);
+            }
+            Access::Deref(var) | Access::ClassDeref(var) if ctx != Ctx::Load => {
+                let i = self.deref_index(&var);
+                self.emit(if ctx == Ctx::Store { op::STORE_DEREF } else { op::DELETE_DEREF }, i);
+            }
+            Access::Deref(var) => {
+                let i = self.deref_index(&var);
+                self.emit(op::LOAD_DEREF, i);
+            }
+            Access::ClassDeref(var) => {
+                let i = self.deref_index(&var);
+                self.emit(op::LOAD_CLASSDEREF, i);
             }
             Access::Global => {
                 let i = self.add_name(name);
@@ -293,6 +378,117 @@ impl<'a> Compiler<'a> {
                 self.emit(opcode, i);
             }
         }
+    }
+
+    /// The variable holding the cell a nested code's free variable `name` is bound to:
+    /// a hidden cell of an active comprehension, else a cell or free variable of this
+    /// code (CPython's `get_ref_type`: a cell first).
+    fn closure_var(&self, name: &str) -> DerefVar {
+        for frame in self.unit.comp_frames.iter().rev() {
+            if self.table.scope(frame.scope).scope_of(name) == Some(SymScope::Cell) {
+                if let Some(hidden) = frame.hidden.get(name) {
+                    return Self::cell(hidden);
+                }
+            }
+        }
+        if self.unit.derefs.contains(&Self::cell(name)) {
+            Self::cell(name)
+        } else {
+            Self::free(name)
+        }
+    }
+
+    /// Pushes the closure tuple for nested code with these free variables; answers the
+    /// MAKE_FUNCTION flag (0x08) when there is one.
+    fn closure(&mut self, freevars: &[String]) -> u32 {
+        if freevars.is_empty() {
+            return 0;
+        }
+        for name in freevars {
+            let var = self.closure_var(name);
+            let i = self.deref_index(&var);
+            self.emit(op::LOAD_CLOSURE, i);
+        }
+        self.emit(op::BUILD_TUPLE, freevars.len() as u32);
+        0x08
+    }
+
+    /// Registers the unit's own cell and free variables (in CPython's sorted order).
+    fn declare_derefs(&mut self) {
+        let scope = self.table.scope(self.unit.scope);
+        let (cells, frees) = (scope.cellvars(), scope.freevars());
+        for name in &cells {
+            self.deref_index(&Self::cell(name));
+        }
+        for name in &frees {
+            self.deref_index(&Self::free(name));
+        }
+    }
+
+    /// COPY_FREE_VARS and the MAKE_CELLs of the unit's own cell variables, which start
+    /// its code (before RESUME).
+    fn emit_prefix(&mut self) {
+        let frees = self.unit.derefs.iter().filter(|d| !d.is_cell).count() as u32;
+        if frees > 0 {
+            self.emit(op::COPY_FREE_VARS, frees);
+        }
+        let cells: Vec<u32> =
+            self.unit.derefs.iter().enumerate().filter(|(_, d)| d.is_cell).map(|(i, _)| i as u32).collect();
+        for i in cells {
+            self.emit(op::MAKE_CELL, i);
+        }
+    }
+
+    /// Turns the deref instructions' indices into frame slots, now that every local is
+    /// known; answers the cell and free variable names.
+    fn assign_deref_slots(&mut self) -> (Vec<String>, Vec<String>) {
+        let u = &mut self.unit;
+        let cellvars: Vec<String> = u.derefs.iter().filter(|d| d.is_cell).map(|d| d.name.clone()).collect();
+        let freevars: Vec<String> = u.derefs.iter().filter(|d| !d.is_cell).map(|d| d.name.clone()).collect();
+        let nlocals = u.varnames.len() as u32;
+        let mut next_cell_slot = nlocals;
+        let mut cell_slots = HashMap::new();
+        for name in &cellvars {
+            let slot = match u.var_index.get(name) {
+                Some(&slot) => slot,
+                None => {
+                    next_cell_slot += 1;
+                    next_cell_slot - 1
+                }
+            };
+            cell_slots.insert(name.clone(), slot);
+        }
+        let slots: Vec<u32> = u
+            .derefs
+            .iter()
+            .map(|d| {
+                if d.is_cell {
+                    cell_slots[&d.name]
+                } else {
+                    next_cell_slot + freevars.iter().position(|f| *f == d.name).expect("registered") as u32
+                }
+            })
+            .collect();
+        for ins in &mut u.stream.instrs {
+            let is_deref = ins.op == pseudo::STORE_FAST_CELL_SLOT
+                || (ins.op < 0x100
+                    && matches!(
+                        ins.op as u8,
+                        op::MAKE_CELL
+                            | op::LOAD_CLOSURE
+                            | op::LOAD_DEREF
+                            | op::STORE_DEREF
+                            | op::DELETE_DEREF
+                            | op::LOAD_CLASSDEREF
+                    ));
+            if is_deref {
+                ins.arg = slots[ins.arg as usize];
+                if ins.op == pseudo::STORE_FAST_CELL_SLOT {
+                    ins.op = op::STORE_FAST as u16;
+                }
+            }
+        }
+        (cellvars, freevars)
     }
 
     // ------------------------------------------------------------------ code units
@@ -317,6 +513,7 @@ impl<'a> Compiler<'a> {
         let unit = Unit::new(kind, scope, name, qualname, first_line);
         let outer = std::mem::replace(&mut self.unit, unit);
         self.outer.push(outer);
+        self.declare_derefs();
     }
 
     /// Assembles the current unit and returns to the enclosing one.
@@ -327,6 +524,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn finish(&mut self) -> CompiledCode {
+        let (cellvars, freevars) = self.assign_deref_slots();
         let stream = std::mem::take(&mut self.unit.stream);
         let asm = assemble(stream);
         let u = &mut self.unit;
@@ -343,6 +541,8 @@ impl<'a> Compiler<'a> {
             constants: std::mem::take(&mut u.consts),
             names: std::mem::take(&mut u.names),
             varnames: std::mem::take(&mut u.varnames),
+            cellvars,
+            freevars,
             locations: asm.locations,
             exception_table: asm.exception_table,
             stack_size: asm.stack_size,
@@ -406,9 +606,6 @@ impl<'a> Compiler<'a> {
         u.kwonly_arg_count = params.kwonlyargs.len() as u32;
         let positional: Vec<String> =
             params.posonlyargs.iter().chain(&params.args).map(|p| p.parameter.name.to_string()).collect();
-        if u.method_self.is_some() {
-            u.method_self = Some(positional.first().cloned());
-        }
         for name in &positional {
             self.add_var(name);
         }
@@ -459,21 +656,19 @@ impl<'a> Compiler<'a> {
         self.decorators(&f.decorator_list)?;
         let flags = self.defaults(&f.parameters)?;
         let first_line = self.lines.line_col(f.range.start().to_usize()).0;
-        let in_class = self.table.scope(scope).parent.is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
         self.push_unit(UnitKind::Function, scope, &f.name, first_line);
         self.unit.flags = code_flags::FUNCTION | self.generator_flags(scope, f.is_async);
-        if in_class {
-            self.unit.method_self = Some(None);
-        }
         self.unit.loc = self.location(f.range);
         self.parameters(Some(&f.parameters))?;
         self.declare_locals();
+        self.emit_prefix();
         self.function_prologue();
         self.stmts(&f.body)?;
         self.implicit_return();
         let code = self.pop_unit();
+        let closure = self.closure(&code.freevars);
         self.load_const(Constant::Code(Box::new(code)));
-        self.emit(op::MAKE_FUNCTION, flags);
+        self.emit(op::MAKE_FUNCTION, flags | closure);
         self.apply_decorators(&f.decorator_list);
         self.name_op(&f.name, Ctx::Store);
         Ok(())
@@ -502,21 +697,51 @@ impl<'a> Compiler<'a> {
             None => 0,
         };
         let first_line = self.lines.line_col(l.range.start().to_usize()).0;
-        let in_class = self.table.scope(scope).parent.is_some_and(|p| self.table.scope(p).kind == ScopeKind::Class);
         self.push_unit(UnitKind::Lambda, scope, "<lambda>", first_line);
         self.unit.flags = code_flags::FUNCTION | self.generator_flags(scope, false);
-        if in_class {
-            self.unit.method_self = Some(None);
-        }
         self.unit.loc = self.location(l.range);
         self.parameters(l.parameters.as_deref())?;
         self.declare_locals();
+        self.emit_prefix();
         self.function_prologue();
         self.expr(&l.body)?;
         self.at(l.body.range(), |c| c.emit(op::RETURN_VALUE, 0));
         let code = self.pop_unit();
+        let closure = self.closure(&code.freevars);
         self.load_const(Constant::Code(Box::new(code)));
-        self.emit(op::MAKE_FUNCTION, flags);
+        self.emit(op::MAKE_FUNCTION, flags | closure);
+        Ok(())
+    }
+
+    /// A generator expression: a generator function of one argument, `.0`, the
+    /// iterator over the outermost iterable, which is evaluated here, in the enclosing
+    /// scope, as CPython does; the rest runs lazily inside.
+    pub(crate) fn generator_expression(&mut self, g: &'a ruff_python_ast::ExprGenerator) -> CResult<()> {
+        if let Some(c) = g.generators.iter().find(|c| c.is_async) {
+            return Err(self.unsupported("asynchronous generator expressions are not supported yet", c.range));
+        }
+        let scope = self.table.scope_at(g.range);
+        let first_line = self.lines.line_col(g.range.start().to_usize()).0;
+        self.push_unit(UnitKind::Function, scope, "<genexpr>", first_line);
+        self.unit.flags = code_flags::FUNCTION | code_flags::GENERATOR;
+        self.unit.loc = self.location(g.range);
+        self.unit.arg_count = 1;
+        let argument = self.add_var(".0");
+        self.declare_locals();
+        self.emit_prefix();
+        self.function_prologue();
+        self.emit(op::LOAD_FAST, argument);
+        let element = super::comprehension::Element::Yield(&g.elt);
+        self.comprehension_generator(g.range, &g.generators, 0, &element)?;
+        self.implicit_return();
+        let code = self.pop_unit();
+        let closure = self.closure(&code.freevars);
+        self.load_const(Constant::Code(Box::new(code)));
+        self.emit(op::MAKE_FUNCTION, closure);
+        self.emit(op::PUSH_NULL, 0);
+        self.expr(&g.generators[0].iter)?;
+        self.emit(op::GET_ITER, 0);
+        self.emit(op::CALL, 1);
         Ok(())
     }
 
@@ -546,12 +771,25 @@ impl<'a> Compiler<'a> {
         self.push_unit(UnitKind::Class, scope, &cls.name, first_line);
         self.unit.flags = code_flags::CLASS_BODY;
         self.unit.loc = self.location(cls.range);
+        self.emit_prefix();
         self.emit(op::RESUME, 0);
         self.body_with_docstring(&cls.body)?;
-        self.implicit_return();
+        if self.table.scope(scope).needs_class_closure {
+            // The body returns its `__class__` cell, also stored as `__classcell__` for
+            // the class creation to fill (as CPython's compiler_class does).
+            let i = self.deref_index(&Self::cell("__class__"));
+            self.emit(op::LOAD_CLOSURE, i);
+            self.emit(op::COPY, 1);
+            let name = self.add_name("__classcell__");
+            self.emit(op::STORE_NAME, name);
+            self.emit(op::RETURN_VALUE, 0);
+        } else {
+            self.implicit_return();
+        }
         let code = self.pop_unit();
+        let closure = self.closure(&code.freevars);
         self.load_const(Constant::Code(Box::new(code)));
-        self.emit(op::MAKE_FUNCTION, 0);
+        self.emit(op::MAKE_FUNCTION, closure);
         self.load_const(Constant::Str(cls.name.to_string()));
         for b in bases {
             self.expr(b)?;
@@ -560,20 +798,6 @@ impl<'a> Compiler<'a> {
         self.apply_decorators(&cls.decorator_list);
         self.name_op(&cls.name, Ctx::Store);
         Ok(())
-    }
-
-    /// Whether the current code is nested (through functions) in a class body, so
-    /// that CPython would give it a `__class__` closure cell.
-    pub(crate) fn nested_in_class(&self) -> bool {
-        let mut id = self.table.scope(self.unit.scope).parent;
-        while let Some(s) = id {
-            let scope = self.table.scope(s);
-            if scope.kind == ScopeKind::Class {
-                return true;
-            }
-            id = scope.parent;
-        }
-        false
     }
 
     /// Creates a hidden local for a comprehension variable, unique among the

@@ -1,9 +1,14 @@
 //! List and dict comprehensions, inlined into the enclosing code (PEP 709 style):
 //! the iteration variables live in hidden fast locals (`<listcomp>.x`), even at module
-//! and class level, so comprehensions never need a closure or a separate frame.
+//! and class level, so comprehensions never need a separate frame. A variable that a
+//! lambda (or other nested scope) in the comprehension captures is a hidden cell of the
+//! enclosing code instead; each run of the comprehension starts it as a fresh, empty
+//! cell (its slot cleared, then MAKE_CELL), so the closures made in one run share it
+//! and runs do not, as with CPython 3.11's comprehension functions.
 //!
-//! Shape: iter; GET_ITER; BUILD_LIST 0; SWAP 2; top: FOR_ITER end; STORE target;
-//! [conditions jumping to the back edge]; element; LIST_APPEND depth; JUMP_BACKWARD top.
+//! Shape: iter; [fresh cells]; GET_ITER; BUILD_LIST 0; SWAP 2; top: FOR_ITER end;
+//! STORE target; [conditions jumping to the back edge]; element; LIST_APPEND depth;
+//! JUMP_BACKWARD top.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,11 +17,15 @@ use ruff_text_size::TextRange;
 
 use crate::opcodes::op;
 
-use super::codegen::Compiler;
+use super::codegen::{CompFrame, Compiler, DerefVar};
 use super::error::CResult;
+use super::ir::pseudo;
+use super::symtable::SymScope;
 
-enum Element<'a> {
+pub(crate) enum Element<'a> {
     List(&'a Expr),
+    /// A generator expression's element, yielded (its code is a generator function).
+    Yield(&'a Expr),
     Dict(&'a Expr, &'a Expr),
 }
 
@@ -54,32 +63,42 @@ impl<'a> Compiler<'a> {
         }
         // The outermost iterable is evaluated in the enclosing scope.
         self.expr(&generators[0].iter)?;
-        self.emit(op::GET_ITER, 0);
-        match element {
-            Element::List(_) => self.emit(op::BUILD_LIST, 0),
-            Element::Dict(..) => self.emit(op::BUILD_MAP, 0),
-        }
-        self.emit(op::SWAP, 2);
+        let scope = self.table.scope_at(range);
 
-        let taken: HashSet<String> = self.unit.comp_frames.iter().flat_map(|f| f.values().cloned()).collect();
+        let taken: HashSet<String> = self.unit.comp_frames.iter().flat_map(|f| f.hidden.values().cloned()).collect();
         let mut names = Vec::new();
         for g in generators {
             target_names(&g.target, &mut names);
         }
-        let mut frame = HashMap::new();
+        let mut hidden = HashMap::new();
         for name in names {
-            if !frame.contains_key(name) {
-                let hidden = self.hidden_local(kind, name, &taken);
-                frame.insert(name.to_string(), hidden);
+            if !hidden.contains_key(name) {
+                let hidden_name = self.hidden_local(kind, name, &taken);
+                if self.table.scope(scope).scope_of(name) == Some(SymScope::Cell) {
+                    // A fresh cell for this run: clear the slot (it may hold the cell of
+                    // an earlier run), then make the cell.
+                    let cell = self.deref_index(&DerefVar { name: hidden_name.clone(), is_cell: true });
+                    self.emit(op::PUSH_NULL, 0);
+                    self.push_pseudo(pseudo::STORE_FAST_CELL_SLOT, cell);
+                    self.emit(op::MAKE_CELL, cell);
+                }
+                hidden.insert(name.to_string(), hidden_name);
             }
         }
-        self.unit.comp_frames.push(frame);
+        self.emit(op::GET_ITER, 0);
+        match element {
+            Element::List(_) => self.emit(op::BUILD_LIST, 0),
+            Element::Dict(..) => self.emit(op::BUILD_MAP, 0),
+            Element::Yield(_) => unreachable!("generator expressions are compiled as functions"),
+        }
+        self.emit(op::SWAP, 2);
+        self.unit.comp_frames.push(CompFrame { scope, hidden });
         let r = self.comprehension_generator(range, generators, 0, &element);
         self.unit.comp_frames.pop();
         r
     }
 
-    fn comprehension_generator(
+    pub(crate) fn comprehension_generator(
         &mut self,
         range: TextRange,
         generators: &'a [Comprehension],
@@ -111,6 +130,14 @@ impl<'a> Compiler<'a> {
                     self.expr(k)?;
                     self.expr(v)?;
                     self.at(range, |c| c.emit(op::MAP_ADD, depth));
+                }
+                Element::Yield(e) => {
+                    self.expr(e)?;
+                    self.at(range, |c| {
+                        c.emit(op::YIELD_VALUE, 0);
+                        c.emit(op::RESUME, 1);
+                        c.emit(op::POP_TOP, 0);
+                    });
                 }
             }
         }

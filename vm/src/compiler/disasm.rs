@@ -91,9 +91,15 @@ pub(crate) fn arg_repr(code: &CompiledCode, opcode: u8, arg: u32, end: usize) ->
     let name = |i: u32| code.names.get(i as usize).cloned().unwrap_or_else(|| "?".into());
     match opcode {
         op::LOAD_CONST => code.constants.get(arg as usize).map(constant_repr).unwrap_or_default(),
-        op::LOAD_FAST | op::STORE_FAST | op::DELETE_FAST => {
-            code.varnames.get(arg as usize).cloned().unwrap_or_default()
-        }
+        op::LOAD_FAST
+        | op::STORE_FAST
+        | op::DELETE_FAST
+        | op::MAKE_CELL
+        | op::LOAD_CLOSURE
+        | op::LOAD_DEREF
+        | op::STORE_DEREF
+        | op::DELETE_DEREF
+        | op::LOAD_CLASSDEREF => code.localsplus_names().get(arg as usize).cloned().unwrap_or_default(),
         op::LOAD_GLOBAL => {
             let n = name(arg >> 1);
             if arg & 1 != 0 {

@@ -120,7 +120,7 @@ impl<'a> Compiler<'a> {
             Expr::ListComp(c) => self.list_comprehension(c)?,
             Expr::DictComp(c) => self.dict_comprehension(c)?,
             Expr::SetComp(c) => return Err(self.unsupported("set comprehensions are not supported yet", c.range)),
-            Expr::Generator(g) => return Err(self.unsupported("generator expressions are not supported yet", g.range)),
+            Expr::Generator(g) => self.generator_expression(g)?,
             Expr::Await(a) => return Err(self.unsupported("'await' is not supported yet", a.range)),
             Expr::Yield(y) => {
                 match &y.value {
@@ -175,10 +175,6 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => {
                 if n.ctx != ExprContext::Load {
                     return Err(self.syntax_error("invalid syntax", n.range));
-                }
-                if n.id.as_str() == "__class__" && self.resolve("__class__") == Access::Global && self.nested_in_class()
-                {
-                    return Err(self.unsupported("'__class__' in methods is not supported yet", n.range));
                 }
                 self.name_op(&n.id, Ctx::Load);
             }
@@ -481,38 +477,6 @@ impl<'a> Compiler<'a> {
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
         let args = &c.arguments;
-        if let Expr::Name(n) = &*c.func {
-            if n.id.as_str() == "super"
-                && args.args.is_empty()
-                && args.keywords.is_empty()
-                && self.resolve("super") == Access::Global
-            {
-                if let Some(first) = self.unit.method_self.clone() {
-                    let Some(first) = first else {
-                        return Err(
-                            self.unsupported("super() without arguments needs the method's first parameter", c.range())
-                        );
-                    };
-                    if !matches!(self.resolve(&first), Access::Fast(ref v) if *v == first) {
-                        return Err(self.unsupported(
-                            "super() without arguments inside a comprehension that rebinds the first parameter is not supported yet",
-                            c.range(),
-                        ));
-                    }
-                    let i = self.add_name("super");
-                    self.at(n.range, |cc| cc.emit(op::LOAD_GLOBAL, (i << 1) | 1));
-                    self.emit(op::LOAD_DEFINING_CLASS, 0);
-                    self.name_op(&first, Ctx::Load);
-                    self.emit(op::CALL, 2);
-                    return Ok(());
-                }
-                if self.nested_in_class() {
-                    return Err(
-                        self.unsupported("super() without arguments is only supported directly in methods", c.range())
-                    );
-                }
-            }
-        }
         if let Some(k) = args.keywords.iter().find(|k| k.arg.is_none()) {
             return Err(self.unsupported("'**' arguments in calls are not supported yet", k.range));
         }

@@ -14,9 +14,13 @@ pub(crate) mod pseudo {
     /// Marks where handler `arg` becomes active: the stack depth here is the depth
     /// the handler cuts the stack to.
     pub const SETUP: u16 = 0x101;
+    /// STORE_FAST into the slot of cell variable `arg` (an index into the unit's cell
+    /// and free variables, like the deref instructions' args before `finish` turns them
+    /// into frame slots): clears an inlined comprehension's cell before its MAKE_CELL.
+    pub const STORE_FAST_CELL_SLOT: u16 = 0x102;
     /// Unconditional backward jump that is not a safepoint (the `yield from` and
     /// `await` loops); becomes JUMP_BACKWARD_NO_INTERRUPT.
-    pub const JUMP_NO_INTERRUPT: u16 = 0x102;
+    pub const JUMP_NO_INTERRUPT: u16 = 0x103;
 }
 
 #[derive(Clone, Debug)]

@@ -147,8 +147,7 @@ impl<'a> Compiler<'a> {
                 self.emit(op::POP_TOP, 0);
                 Ok(())
             }
-            Stmt::Global(_) | Stmt::Pass(_) => Ok(()),
-            Stmt::Nonlocal(n) => Err(self.unsupported("'nonlocal' statements are not supported yet", n.range)),
+            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
             Stmt::Expr(e) => {
                 // Constant expression statements (docstrings, `...`) do nothing.
                 if fold(&e.value).is_some() {

@@ -1,11 +1,19 @@
-//! The symbol-table pass: which names each scope binds, which it declares `global`,
-//! the syntax errors CPython's symtable and compiler report (misplaced `return`,
-//! `break`, `continue`, `global` after use, duplicate parameters, ...), and the
-//! detection of closures, which the compiler does not support yet.
+//! The symbol-table pass, as CPython's symtable.c: a first walk records, per scope, the
+//! flags of every name (assigned, parameter, used, `global`, `nonlocal`, annotated);
+//! then `analyze` decides each name's scope (LOCAL, CELL, FREE, GLOBAL_EXPLICIT,
+//! GLOBAL_IMPLICIT), passing free names up through intermediate scopes. It reports the
+//! syntax errors CPython's symtable gives (`nonlocal` and `global` misuse, duplicate
+//! parameters, ...) and, after those, the ones CPython's compiler gives (misplaced
+//! `return`, `break`, `continue`, `await`, `yield`).
 //!
-//! Scopes are the module, functions, lambdas, classes and comprehensions. List and
-//! dict comprehensions are inlined into the code that contains them, so the names
-//! they bind become hidden locals of that code and never need a closure.
+//! Scopes are the module, functions, lambdas, classes and comprehensions. Names bound
+//! in a class body are not visible to nested scopes; a function nested in a class sees
+//! an implicit `__class__` (used by `super`), which makes the class body keep a
+//! `__class__` cell. List and dict comprehensions are inlined into the code that
+//! contains them (as CPython 3.12's PEP 709 does): their names become hidden locals of
+//! that code, a free name they use that the enclosing function binds is a plain local
+//! there (not a cell) unless a scope nested in the comprehension captures it, and the
+//! free names they use pass to the enclosing code.
 
 use std::collections::{HashMap, HashSet};
 
@@ -26,9 +34,28 @@ pub(crate) enum ScopeKind {
     Comprehension,
 }
 
-const USE: u8 = 1;
-const ASSIGNED: u8 = 2;
-const PARAM: u8 = 4;
+const USE: u16 = 1;
+const ASSIGNED: u16 = 2;
+const PARAM: u16 = 4;
+const DEF_GLOBAL: u16 = 8;
+const DEF_NONLOCAL: u16 = 16;
+const ANNOTATED: u16 = 32;
+/// A class binds the name and a nested function uses the enclosing function's variable
+/// of that name: the class code passes it on as a free variable too.
+const DEF_FREE_CLASS: u16 = 64;
+const BOUND: u16 = ASSIGNED | PARAM;
+
+/// Where a name lives, as decided by the analysis (CPython's scope values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SymScope {
+    Local,
+    /// A local that nested code captures: it lives in a cell.
+    Cell,
+    /// A variable of an enclosing function, reached through the closure.
+    Free,
+    GlobalExplicit,
+    GlobalImplicit,
+}
 
 pub(crate) struct Scope {
     pub kind: ScopeKind,
@@ -36,11 +63,20 @@ pub(crate) struct Scope {
     pub parent: Option<ScopeId>,
     /// Bound names in order of first binding (parameters first).
     bound: Vec<String>,
-    /// Per-name flags (USE, ASSIGNED, PARAM) seen so far in source order.
-    flags: HashMap<String, u8>,
+    /// Per-name flags (USE, ASSIGNED, PARAM, ...) seen so far in source order.
+    flags: HashMap<String, u16>,
+    /// Names in order of first mention (the order the analysis visits them in).
+    order: Vec<String>,
     pub globals: HashSet<String>,
-    /// Names read in this scope, with where.
-    uses: Vec<(String, TextRange)>,
+    /// Where each `global` and `nonlocal` statement naming a name is, first first.
+    directives: Vec<(String, TextRange)>,
+    /// Each name's scope, filled by the analysis.
+    scopes: HashMap<String, SymScope>,
+    pub children: Vec<ScopeId>,
+    /// A comprehension compiled inline into the enclosing code (list and dict ones).
+    pub inlined: bool,
+    /// A class body whose methods use `__class__` (or `super`): it makes the cell.
+    pub needs_class_closure: bool,
     /// Where the first `yield` of a function is.
     pub yield_at: Option<TextRange>,
 }
@@ -53,24 +89,57 @@ impl Scope {
             parent,
             bound: Vec::new(),
             flags: HashMap::new(),
+            order: Vec::new(),
             globals: HashSet::new(),
-            uses: Vec::new(),
+            directives: Vec::new(),
+            scopes: HashMap::new(),
+            children: Vec::new(),
+            inlined: false,
+            needs_class_closure: false,
             yield_at: None,
         }
     }
 
-    fn binds(&self, name: &str) -> bool {
-        self.flags.get(name).is_some_and(|f| f & (ASSIGNED | PARAM) != 0)
+    /// The scope the analysis gave `name` here (None for a name the scope never sees).
+    pub(crate) fn scope_of(&self, name: &str) -> Option<SymScope> {
+        self.scopes.get(name).copied()
     }
 
-    /// Whether `name` is a local variable of this scope (bound and not global).
-    pub(crate) fn is_local(&self, name: &str) -> bool {
-        self.binds(name) && !self.globals.contains(name)
-    }
-
-    /// The scope's local variables in order of first binding, parameters first.
+    /// The scope's plain local variables in order of first binding, parameters first.
     pub(crate) fn locals(&self) -> impl Iterator<Item = &String> {
-        self.bound.iter().filter(|n| !self.globals.contains(*n))
+        self.bound.iter().filter(|n| self.scope_of(n) == Some(SymScope::Local))
+    }
+
+    /// The cell variables (`co_cellvars`), sorted as CPython sorts them; a class body
+    /// that needs it has the implicit `__class__` cell.
+    pub(crate) fn cellvars(&self) -> Vec<String> {
+        if self.kind == ScopeKind::Class {
+            return if self.needs_class_closure { vec!["__class__".to_string()] } else { Vec::new() };
+        }
+        let mut cells: Vec<String> =
+            self.scopes.iter().filter(|(_, s)| **s == SymScope::Cell).map(|(n, _)| n.clone()).collect();
+        cells.sort();
+        cells
+    }
+
+    /// The free variables (`co_freevars`), sorted: the names whose scope is FREE, and
+    /// in a class body the names it binds that nested functions take from an
+    /// enclosing function.
+    pub(crate) fn freevars(&self) -> Vec<String> {
+        let mut free: Vec<String> = self
+            .scopes
+            .iter()
+            .filter(|(n, s)| **s == SymScope::Free || self.flags.get(*n).is_some_and(|f| f & DEF_FREE_CLASS != 0))
+            .map(|(n, _)| n.clone())
+            .collect();
+        free.sort();
+        free
+    }
+
+    /// Function-like in CPython's sense (its locals are fast locals, `super` in it uses
+    /// `__class__`): functions, lambdas and comprehensions.
+    fn is_function_block(&self) -> bool {
+        matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
     }
 
     fn is_function_like(&self) -> bool {
@@ -114,10 +183,16 @@ pub(crate) fn build(body: &[Stmt], lines: &LineIndex, ast_depth: &mut u32) -> CR
         expr_depth: 0,
         block_depth: 0,
         ast_depth: 0,
+        compiler_error: None,
     };
-    let r = b.stmts(body).and_then(|_| b.check_closures());
+    let r = b.stmts(body).and_then(|_| b.analyze());
     *ast_depth = b.ast_depth;
-    r.map(|_| b.table)
+    r?;
+    // The errors CPython's compiler (not its symtable) reports come after the symtable's.
+    match b.compiler_error {
+        Some(e) => Err(e),
+        None => Ok(b.table),
+    }
 }
 
 struct Builder<'l, 's> {
@@ -132,11 +207,20 @@ struct Builder<'l, 's> {
     block_depth: u32,
     /// The deepest AST nesting seen (counting operator chains).
     ast_depth: u32,
+    /// The first error of those CPython's compiler reports (after the symtable's).
+    compiler_error: Option<CompileError>,
 }
 
 impl Builder<'_, '_> {
     fn err(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
         CompileError::syntax(msg, range, self.lines)
+    }
+
+    /// Records an error CPython reports in its compiler, after the symtable's errors.
+    fn compiler_error(&mut self, msg: impl Into<String>, range: TextRange) {
+        if self.compiler_error.is_none() {
+            self.compiler_error = Some(self.err(msg, range));
+        }
     }
 
     fn scope(&mut self) -> &mut Scope {
@@ -146,13 +230,17 @@ impl Builder<'_, '_> {
     fn push_scope(&mut self, kind: ScopeKind, name: &str, range: TextRange) -> ScopeId {
         let id = self.table.scopes.len();
         self.table.scopes.push(Scope::new(kind, name, Some(self.cur)));
+        self.table.scopes[self.cur].children.push(id);
         self.table.by_range.insert((range.start().to_u32(), range.end().to_u32()), id);
         self.cur = id;
         id
     }
 
-    fn add_flag(&mut self, name: &str, flag: u8) {
+    fn add_flag(&mut self, name: &str, flag: u16) {
         let scope = self.scope();
+        if !scope.flags.contains_key(name) {
+            scope.order.push(name.to_string());
+        }
         let entry = scope.flags.entry(name.to_string()).or_insert(0);
         if flag & (ASSIGNED | PARAM) != 0 && *entry & (ASSIGNED | PARAM) == 0 {
             scope.bound.push(name.to_string());
@@ -164,9 +252,12 @@ impl Builder<'_, '_> {
         self.add_flag(name, ASSIGNED);
     }
 
-    fn use_name(&mut self, name: &str, range: TextRange) {
+    fn use_name(&mut self, name: &str) {
         self.add_flag(name, USE);
-        self.scope().uses.push((name.to_string(), range));
+        // `super` counts as a use of `__class__` (zero-argument super() reads it).
+        if name == "super" && self.table.scopes[self.cur].is_function_block() {
+            self.add_flag("__class__", USE);
+        }
     }
 
     /// The innermost enclosing scope that is not a comprehension.
@@ -228,7 +319,7 @@ impl Builder<'_, '_> {
             }
             Stmt::Return(r) => {
                 if !self.unit_scope().is_function_like() {
-                    return Err(self.err("'return' outside function", r.range));
+                    self.compiler_error("'return' outside function", r.range);
                 }
                 if let Some(v) = &r.value {
                     self.expr(v)?;
@@ -246,16 +337,18 @@ impl Builder<'_, '_> {
                 self.expr(&a.value)?;
             }
             Stmt::AugAssign(a) => {
-                if let Expr::Name(n) = &*a.target {
-                    self.use_name(&n.id, n.range);
-                }
                 self.target(&a.target)?;
                 self.expr(&a.value)?;
             }
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
-                    if self.scope().globals.contains(n.id.as_str()) && a.simple {
-                        return Err(self.err(format!("annotated name '{}' can't be global", n.id), n.range));
+                    let flags = self.scope().flags.get(n.id.as_str()).copied().unwrap_or(0);
+                    if flags & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur != 0 && a.simple {
+                        let what = if flags & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return Err(self.err(format!("annotated name '{}' can't be {what}", n.id), a.range));
+                    }
+                    if a.simple {
+                        self.add_flag(&n.id, ANNOTATED);
                     }
                 }
                 self.target(&a.target)?;
@@ -313,9 +406,7 @@ impl Builder<'_, '_> {
                     let ExceptHandler::ExceptHandler(h) = h;
                     match &h.type_ {
                         Some(ty) => self.expr(ty)?,
-                        None if i + 1 < n => {
-                            return Err(self.err("default 'except:' must be last", h.range));
-                        }
+                        None if i + 1 < n => self.compiler_error("default 'except:' must be last", h.range),
                         None => {}
                     }
                     if let Some(name) = &h.name {
@@ -357,45 +448,52 @@ impl Builder<'_, '_> {
             }
             Stmt::Global(g) => {
                 for name in &g.names {
-                    let flags = self.scope().flags.get(name.as_str()).copied().unwrap_or(0);
-                    let msg = if flags & PARAM != 0 {
-                        Some("is parameter and global")
-                    } else if flags & USE != 0 {
-                        Some("is used prior to global declaration")
-                    } else if flags & ASSIGNED != 0 {
-                        Some("is assigned to before global declaration")
-                    } else {
-                        None
-                    };
-                    if let Some(msg) = msg {
-                        return Err(self.err(format!("name '{}' {msg}", name.id), g.range));
-                    }
+                    self.directive(name, g.range, "global")?;
+                    self.add_flag(name, DEF_GLOBAL);
                     self.scope().globals.insert(name.to_string());
                 }
             }
             Stmt::Nonlocal(n) => {
-                if self.unit_scope().kind == ScopeKind::Module {
-                    return Err(self.err("nonlocal declaration not allowed at module level", n.range));
+                for name in &n.names {
+                    self.directive(name, n.range, "nonlocal")?;
+                    self.add_flag(name, DEF_NONLOCAL);
                 }
-                return Err(CompileError::unsupported(
-                    "'nonlocal' statements are not supported yet",
-                    n.range,
-                    self.lines,
-                ));
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) => {}
             Stmt::Break(b) => {
                 if self.loop_depth == 0 {
-                    return Err(self.err("'break' outside loop", b.range));
+                    self.compiler_error("'break' outside loop", b.range);
                 }
             }
             Stmt::Continue(c) => {
                 if self.loop_depth == 0 {
-                    return Err(self.err("'continue' not properly in loop", c.range));
+                    self.compiler_error("'continue' not properly in loop", c.range);
                 }
             }
         }
+        Ok(())
+    }
+
+    /// A `global` or `nonlocal` statement naming `name` (`what`): refused after the name
+    /// was a parameter, used, annotated or assigned in this scope.
+    fn directive(&mut self, name: &str, range: TextRange, what: &str) -> CResult<()> {
+        let flags = self.scope().flags.get(name).copied().unwrap_or(0);
+        let msg = if flags & PARAM != 0 {
+            Some(format!("name '{name}' is parameter and {what}"))
+        } else if flags & USE != 0 {
+            Some(format!("name '{name}' is used prior to {what} declaration"))
+        } else if flags & ANNOTATED != 0 {
+            Some(format!("annotated name '{name}' can't be {what}"))
+        } else if flags & ASSIGNED != 0 {
+            Some(format!("name '{name}' is assigned to before {what} declaration"))
+        } else {
+            None
+        };
+        if let Some(msg) = msg {
+            return Err(self.err(msg, range));
+        }
+        self.scope().directives.push((name.to_string(), range));
         Ok(())
     }
 
@@ -455,7 +553,9 @@ impl Builder<'_, '_> {
         // The first iterable is evaluated in the enclosing scope.
         self.expr(&generators[0].iter)?;
         let saved = self.cur;
-        self.push_scope(ScopeKind::Comprehension, name, range);
+        let id = self.push_scope(ScopeKind::Comprehension, name, range);
+        // Inlined into the enclosing code by the compiler (comprehension.rs).
+        self.table.scopes[id].inlined = matches!(name, "<listcomp>" | "<dictcomp>" | "<setcomp>");
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -487,7 +587,7 @@ impl Builder<'_, '_> {
     fn expr_inner(&mut self, e: &Expr) -> CResult<()> {
         match e {
             Expr::Name(n) => match n.ctx {
-                ExprContext::Load => self.use_name(&n.id, n.range),
+                ExprContext::Load => self.use_name(&n.id),
                 _ => self.bind(&n.id),
             },
             Expr::BoolOp(b) => b.values.iter().try_for_each(|v| self.expr(v))?,
@@ -557,7 +657,7 @@ impl Builder<'_, '_> {
                     } else {
                         "'await' outside function"
                     };
-                    return Err(self.err(msg, a.range));
+                    self.compiler_error(msg, a.range);
                 }
                 self.expr(&a.value)?;
             }
@@ -579,7 +679,7 @@ impl Builder<'_, '_> {
                         };
                         return Err(self.err(format!("'yield' inside {what}"), range));
                     }
-                    _ => return Err(self.err("'yield' outside function", range)),
+                    _ => self.compiler_error("'yield' outside function", range),
                 }
                 match e {
                     Expr::Yield(y) => {
@@ -657,76 +757,161 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
-    /// Reports the first (in source order) read of a name that would need a closure.
-    fn check_closures(&self) -> CResult<()> {
-        let mut first: Option<(TextRange, String)> = None;
-        for (id, scope) in self.table.scopes.iter().enumerate() {
-            for (name, range) in &scope.uses {
-                if let Some(msg) = self.closure_use(id, name) {
-                    if first.as_ref().is_none_or(|(r, _)| range.start() < r.start()) {
-                        first = Some((*range, msg));
-                    }
-                }
-            }
-        }
-        match first {
-            Some((range, msg)) => Err(CompileError::unsupported(msg, range, self.lines)),
-            None => Ok(()),
-        }
+    // ------------------------------------------------------------------ analysis
+
+    /// Decides every name's scope (CPython's `symtable_analyze`).
+    fn analyze(&mut self) -> CResult<()> {
+        let mut free = HashSet::new();
+        let mut global = HashSet::new();
+        self.analyze_block(0, None, &mut free, &mut global)
     }
 
-    /// If reading `name` in scope `id` needs a closure, the error message.
-    fn closure_use(&self, id: ScopeId, name: &str) -> Option<String> {
-        let scopes = &self.table.scopes;
-        // Comprehensions are inlined: their names and those of the code they are
-        // inlined into are plain locals.
-        let mut unit = id;
-        while scopes[unit].kind == ScopeKind::Comprehension {
-            if scopes[unit].is_local(name) {
-                return None;
+    /// Analyzes scope `id` given the names bound in enclosing functions (`bound`, None
+    /// for the module) and the known globals; adds the scope's free names to `free`.
+    fn analyze_block(
+        &mut self,
+        id: ScopeId,
+        mut bound: Option<HashSet<String>>,
+        free: &mut HashSet<String>,
+        global: &mut HashSet<String>,
+    ) -> CResult<()> {
+        let kind = self.table.scopes[id].kind;
+        let mut scopes: HashMap<String, SymScope> = HashMap::new();
+        let mut local = HashSet::new();
+        let mut new_bound = HashSet::new();
+        let mut new_global = HashSet::new();
+        // A class's names are not visible to nested scopes: what they see is decided
+        // before the class's own names are.
+        if kind == ScopeKind::Class {
+            new_global.extend(global.iter().cloned());
+            if let Some(bound) = &bound {
+                new_bound.extend(bound.iter().cloned());
             }
-            unit = scopes[unit].parent.unwrap();
         }
-        let user = &scopes[unit];
-        if user.globals.contains(name) {
-            return None;
+        let names = self.table.scopes[id].order.clone();
+        for name in &names {
+            let flags = self.table.scopes[id].flags[name];
+            let scope = self.analyze_name(id, name, flags, bound.as_mut(), &mut local, free, global)?;
+            scopes.insert(name.clone(), scope);
         }
-        match user.kind {
-            ScopeKind::Module => return None,
-            ScopeKind::Function | ScopeKind::Lambda => {
-                if user.is_local(name) {
-                    return None;
+        if kind == ScopeKind::Class {
+            new_bound.insert("__class__".to_string());
+        } else {
+            if self.table.scopes[id].is_function_block() {
+                new_bound.extend(local.iter().cloned());
+            }
+            if let Some(bound) = &bound {
+                new_bound.extend(bound.iter().cloned());
+            }
+            new_global.extend(global.iter().cloned());
+        }
+        let mut new_free = HashSet::new();
+        for child in self.table.scopes[id].children.clone() {
+            let mut child_free = HashSet::new();
+            let mut child_global = new_global.clone();
+            self.analyze_block(child, Some(new_bound.clone()), &mut child_free, &mut child_global)?;
+            if self.table.scopes[child].inlined && kind != ScopeKind::Class {
+                // A free name of an inlined comprehension that this scope binds is just
+                // this code's variable, unless a scope nested in the comprehension
+                // captures it.
+                let scope = &self.table.scopes[id];
+                child_free.retain(|name| {
+                    let binds = scope.flags.get(name).is_some_and(|f| f & BOUND != 0);
+                    !binds || self.captured_below(child, name)
+                });
+            }
+            new_free.extend(child_free);
+        }
+        if self.table.scopes[id].is_function_block() {
+            // Locals that nested scopes use become cells.
+            for (name, scope) in scopes.iter_mut() {
+                if *scope == SymScope::Local && new_free.remove(name) {
+                    *scope = SymScope::Cell;
                 }
             }
-            ScopeKind::Class => {
-                // The class body itself sees its own names; comprehensions in it don't.
-                if unit == id && user.is_local(name) {
-                    return None;
-                }
-            }
-            ScopeKind::Comprehension => unreachable!(),
+        } else if kind == ScopeKind::Class && new_free.remove("__class__") {
+            self.table.scopes[id].needs_class_closure = true;
         }
-        let mut anc = user.parent;
-        while let Some(a) = anc {
-            let scope = &scopes[a];
-            match scope.kind {
-                ScopeKind::Module => return None,
-                ScopeKind::Class => {}
-                ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension => {
-                    if scope.globals.contains(name) {
-                        return None;
+        // Free names of nested scopes that pass through this one.
+        let scope = &mut self.table.scopes[id];
+        for name in &new_free {
+            match scope.flags.get_mut(name) {
+                Some(flags) => {
+                    if kind == ScopeKind::Class && *flags & (BOUND | DEF_GLOBAL) != 0 {
+                        *flags |= DEF_FREE_CLASS;
                     }
-                    if scope.is_local(name) {
-                        let kind = if user.kind == ScopeKind::Class { "class" } else { "function" };
-                        return Some(format!(
-                            "closures are not supported yet ({kind} '{}' uses '{name}' from '{}')",
-                            user.name, scope.name
-                        ));
+                }
+                None => {
+                    if bound.as_ref().is_some_and(|b| b.contains(name)) {
+                        scopes.insert(name.clone(), SymScope::Free);
                     }
                 }
             }
-            anc = scope.parent;
         }
-        None
+        scope.scopes = scopes;
+        free.extend(new_free);
+        Ok(())
+    }
+
+    /// Whether a scope nested in the inlined comprehension `comp` (looking through
+    /// comprehensions inlined in it) has `name` as a free variable.
+    fn captured_below(&self, comp: ScopeId, name: &str) -> bool {
+        self.table.scopes[comp].children.iter().any(|&child| {
+            let scope = &self.table.scopes[child];
+            if scope.inlined {
+                self.captured_below(child, name)
+            } else {
+                scope.scope_of(name) == Some(SymScope::Free)
+            }
+        })
+    }
+
+    /// The scope of one name of scope `id` (CPython's `analyze_name`).
+    #[allow(clippy::too_many_arguments)]
+    fn analyze_name(
+        &self,
+        id: ScopeId,
+        name: &str,
+        flags: u16,
+        bound: Option<&mut HashSet<String>>,
+        local: &mut HashSet<String>,
+        free: &mut HashSet<String>,
+        global: &mut HashSet<String>,
+    ) -> CResult<SymScope> {
+        let directive_error = |msg: String| {
+            let scope = &self.table.scopes[id];
+            let range = scope.directives.iter().find(|(n, _)| n == name).map_or(TextRange::default(), |(_, r)| *r);
+            Err(self.err(msg, range))
+        };
+        if flags & DEF_GLOBAL != 0 {
+            if flags & DEF_NONLOCAL != 0 {
+                return directive_error(format!("name '{name}' is nonlocal and global"));
+            }
+            global.insert(name.to_string());
+            if let Some(bound) = bound {
+                bound.remove(name);
+            }
+            return Ok(SymScope::GlobalExplicit);
+        }
+        if flags & DEF_NONLOCAL != 0 {
+            let Some(bound) = bound else {
+                return directive_error("nonlocal declaration not allowed at module level".to_string());
+            };
+            if !bound.contains(name) {
+                return directive_error(format!("no binding for nonlocal '{name}' found"));
+            }
+            free.insert(name.to_string());
+            return Ok(SymScope::Free);
+        }
+        if flags & BOUND != 0 {
+            local.insert(name.to_string());
+            global.remove(name);
+            return Ok(SymScope::Local);
+        }
+        if bound.is_some_and(|b| b.contains(name)) {
+            free.insert(name.to_string());
+            return Ok(SymScope::Free);
+        }
+        Ok(SymScope::GlobalImplicit)
     }
 }

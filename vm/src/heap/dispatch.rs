@@ -2,6 +2,7 @@
 //! the typed object it heads.
 
 use crate::heap::with_heap;
+use crate::objects::cell::CellData;
 use crate::objects::code::CodeData;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
@@ -63,6 +64,7 @@ macro_rules! for_each_payload {
             Kind::StaticMethod => $action::<StaticMethodData>($ptr $(, $arg)*),
             Kind::ClassMethod => $action::<ClassMethodData>($ptr $(, $arg)*),
             Kind::Generator => $action::<GeneratorData>($ptr $(, $arg)*),
+            Kind::Cell => $action::<CellData>($ptr $(, $arg)*),
             Kind::Null | Kind::SmallInt => unreachable!("not a heap kind"),
         }
     };

@@ -22,7 +22,14 @@ pub struct CodeData {
     pub constants: Box<[StackRef]>,
     /// Interned name strings.
     pub names: Box<[StackRef]>,
+    /// The locals' names (`co_varnames`): the first `varnames.len()` frame slots.
     pub varnames: Box<[StackRef]>,
+    /// Cell variable names (`co_cellvars`), interned.
+    pub cellvars: Box<[StackRef]>,
+    /// Free variable names (`co_freevars`), interned: the last `freevars.len()` slots.
+    pub freevars: Box<[StackRef]>,
+    /// The name of every frame slot (locals, cell-only variables, free variables).
+    pub localsplus_names: Box<[StackRef]>,
     pub locations: Box<[Location]>,
     pub exception_table: Box<[ExceptionTableEntry]>,
     pub stack_size: u32,
@@ -34,8 +41,19 @@ pub struct CodeData {
 }
 
 impl CodeData {
+    /// The frame's slot count: locals, cell-only variables and free variables.
     pub fn local_count(&self) -> usize {
-        self.varnames.len()
+        self.localsplus_names.len()
+    }
+    /// The first slot of the free variables (where COPY_FREE_VARS copies the closure).
+    pub fn first_free_slot(&self) -> usize {
+        self.localsplus_names.len() - self.freevars.len()
+    }
+    /// Whether frame slot `slot` holds a cell created by MAKE_CELL (a cell variable,
+    /// which may be a parameter), as opposed to a plain local or a free variable.
+    pub fn is_cell_slot(&self, slot: usize) -> bool {
+        slot < self.first_free_slot()
+            && self.localsplus_names.get(slot).is_some_and(|name| self.cellvars.contains(name))
     }
     /// Total positional parameters, keyword-only ones and the *args/**kwargs slots.
     pub fn total_args(&self) -> usize {

@@ -20,8 +20,9 @@ pub struct FunctionData {
     pub kwdefaults: Cell<StackRef>,
     /// Changes whenever the code or defaults change; 0 means unversioned.
     pub version: Cell<u32>,
-    /// The class whose body defined this function (for zero-argument super()), or NULL.
-    pub defining_class: Cell<StackRef>,
+    /// The tuple of cells for the code's free variables (`__closure__`; counted), or
+    /// NULL when the code has none. COPY_FREE_VARS copies it into the frame.
+    pub closure: StackRef,
 }
 
 impl Payload for FunctionData {
@@ -33,7 +34,7 @@ impl Payload for FunctionData {
         visit(self.qualname.get());
         visit(self.defaults.get());
         visit(self.kwdefaults.get());
-        visit(self.defining_class.get());
+        visit(self.closure);
     }
 }
 

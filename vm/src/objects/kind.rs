@@ -44,6 +44,7 @@ pub enum Kind {
     ClassMethod,
     /// Generators, coroutines and async generators (one payload, three types).
     Generator,
+    Cell,
 }
 
 impl Kind {

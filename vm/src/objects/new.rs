@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::heap;
+use crate::objects::cell::CellData;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
 use crate::objects::int::BigIntData;
@@ -18,6 +19,12 @@ use crate::value::StackRef;
 
 thread_local! {
     static INTERNED: RefCell<HashMap<Box<str>, StackRef>> = RefCell::new(HashMap::new());
+}
+
+/// A new cell holding `contents` (NULL for an empty cell).
+pub fn cell(contents: StackRef) -> StackRef {
+    heap::incref(contents);
+    heap::alloc(types().cell, CellData { contents: std::cell::Cell::new(contents) })
 }
 
 /// A new str.

@@ -326,6 +326,15 @@ fn native_repr(vm: &mut Vm, v: StackRef) -> PyResult<String> {
             };
             Ok(format!("<{} object at {}>", name, address(v)))
         }
+        Kind::Cell => {
+            let cell = v.downcast::<crate::objects::cell::CellData>().expect("cell");
+            let contents = cell.contents.get();
+            if contents.is_null() {
+                Ok(format!("<cell at {}: empty>", address(v)))
+            } else {
+                Ok(format!("<cell at {}: {} object at {}>", address(v), type_name_of(contents), address(contents)))
+            }
+        }
         Kind::Super => {
             let s = v.downcast::<SuperData>().expect("super");
             let class = s.start_after.downcast::<TypeData>().map(|t| t.name.clone()).unwrap_or_else(|| "NULL".into());

@@ -2,6 +2,7 @@
 //! functions bound as methods, property/staticmethod/classmethod, modules, super.
 
 use crate::heap;
+use crate::objects::cell::CellData;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
 use crate::objects::function::{BoundMethodData, BuiltinFunctionData, FunctionData};
@@ -101,7 +102,39 @@ impl Vm {
             match key.as_str() {
                 "__name__" => return Ok(f.name.get()),
                 "__qualname__" => return Ok(f.qualname.get()),
+                "__closure__" => return Ok(or_none(f.closure)),
+                "__code__" => return Ok(f.code),
                 _ => {}
+            }
+        }
+        if let Some(c) = obj.downcast::<crate::objects::code::CodeData>() {
+            match key.as_str() {
+                "co_name" => return Ok(new::str(&c.name)),
+                "co_qualname" => return Ok(new::str(&c.qualname)),
+                "co_filename" => return Ok(new::str(&c.filename)),
+                "co_firstlineno" => return Ok(new::int(c.first_line as i64)),
+                "co_argcount" => return Ok(new::int(c.arg_count as i64)),
+                "co_posonlyargcount" => return Ok(new::int(c.posonly_arg_count as i64)),
+                "co_kwonlyargcount" => return Ok(new::int(c.kwonly_arg_count as i64)),
+                // The flags CPython has (Sidewinder's own sit above them).
+                "co_flags" => return Ok(new::int((c.flags & 0xffff) as i64)),
+                _ => {}
+            }
+        }
+        if let Some(g) = obj.downcast::<crate::objects::generator::GeneratorData>() {
+            match key.as_str() {
+                "__name__" => return Ok(g.name.get()),
+                "__qualname__" => return Ok(g.qualname.get()),
+                _ => {}
+            }
+        }
+        if let Some(cell) = obj.downcast::<CellData>() {
+            if key == "cell_contents" {
+                let contents = cell.contents.get();
+                if contents.is_null() {
+                    return Err(crate::PyErr::new(crate::ExcType::ValueError, "Cell is empty"));
+                }
+                return Ok(contents);
             }
         }
         if let Some(f) = obj.downcast::<BuiltinFunctionData>() {
@@ -141,6 +174,13 @@ impl Vm {
             let dict = type_data(*t).dict.downcast::<DictData>().expect("type dict");
             if let Some(d) = dict_get_str(dict, name) {
                 if s.obj.downcast::<TypeData>().is_some() {
+                    // super() in a classmethod: bind as the class's own lookup would.
+                    if let Some(c) = d.downcast::<ClassMethodData>() {
+                        return Ok(bound_method(c.0.func, s.obj));
+                    }
+                    if let Some(st) = d.downcast::<StaticMethodData>() {
+                        return Ok(st.0.func);
+                    }
                     return Ok(d);
                 }
                 return self.bind(d, s.obj);
@@ -188,6 +228,15 @@ impl Vm {
                 crate::ExcType::NotImplementedError,
                 "assigning to __class__ is not supported yet",
             ));
+        }
+        if let Some(cell) = obj.downcast::<CellData>() {
+            if text(name) == "cell_contents" {
+                heap::replace(&cell.contents, value);
+                return Ok(());
+            }
+        }
+        if obj.downcast::<FunctionData>().is_some() && text(name) == "__closure__" {
+            return Err(attribute_error("readonly attribute"));
         }
         let ty = type_of(obj);
         if let Some(d) = lookup(ty, name) {
@@ -240,6 +289,12 @@ impl Vm {
                 }
             }
             return Err(attribute_error(format!("type object '{}' has no attribute '{}'", t.name, text(name))));
+        }
+        if let Some(cell) = obj.downcast::<CellData>() {
+            if text(name) == "cell_contents" {
+                heap::replace(&cell.contents, StackRef::NULL);
+                return Ok(());
+            }
         }
         let ty = type_of(obj);
         if let Some(values) = instance_values(obj) {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::compiler::code::{code_flags, CompiledCode, Location};
 use crate::heap::{self, Handle};
+use crate::objects::cell::CellData;
 use crate::objects::code::CodeData;
 use crate::objects::dict::DictData;
 use crate::objects::function::{Args, BuiltinFunctionData, FunctionData};
@@ -43,24 +44,42 @@ pub fn build_class(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let namespace = Handle::new(new::dict());
     vm.push_function_frame(body, Args::positional(&[]))?;
     vm.frames.last_mut().expect("class body frame").locals_dict = namespace.get();
-    vm.run_top_frame()?;
+    let body_result = Handle::new(vm.run_top_frame()?);
     let kind = if exception_base { Kind::Exception } else { Kind::Instance };
     let class = make_type(types().type_, &name, base, kind, true);
     let class_dict = type_data(class).dict.downcast::<DictData>().expect("type dict");
     let ns = namespace.get().downcast::<DictData>().expect("namespace");
+    let mut class_cell = None;
     for (key, value) in ns.items() {
-        new::dict_set_str(class_dict, key, value);
-        if let Some(func) = value.downcast::<FunctionData>() {
-            heap::replace(&func.defining_class, class);
+        if crate::objects::str::text_of(key) == "__classcell__" {
+            class_cell = Some(value);
+        } else {
+            new::dict_set_str(class_dict, key, value);
         }
-        let wrapped = match value.kind() {
-            Kind::StaticMethod => value.downcast::<crate::objects::types::StaticMethodData>().map(|s| s.0.func),
-            Kind::ClassMethod => value.downcast::<crate::objects::types::ClassMethodData>().map(|s| s.0.func),
-            Kind::Property => value.downcast::<crate::objects::types::PropertyData>().map(|s| s.0.func),
-            _ => None,
+    }
+    // The `__class__` cell of the methods that use super() or __class__ (type.__new__'s
+    // `__classcell__`) is filled with the new class.
+    if let Some(cell) = class_cell {
+        let Some(cell) = cell.downcast::<CellData>() else {
+            let cell_type = crate::ops::repr_string(vm, type_of(cell))?;
+            return Err(type_error(format!("__classcell__ must be a nonlocal cell, not {cell_type}")));
         };
-        if let Some(func) = wrapped.and_then(|w| w.downcast::<FunctionData>()) {
-            heap::replace(&func.defining_class, class);
+        heap::replace(&cell.contents, class);
+    }
+    // The body returns its `__class__` cell (`__build_class__`'s check that the cell
+    // reached the class).
+    if let Some(cell) = body_result.get().downcast::<CellData>() {
+        let contents = cell.contents.get();
+        if contents != class {
+            let class_repr = crate::ops::repr_string(vm, class)?;
+            if contents.is_null() {
+                return Err(PyErr::new(
+                    ExcType::RuntimeError,
+                    format!("__class__ not set defining '{name}' as {class_repr}. Was __classcell__ propagated to type.__new__?"),
+                ));
+            }
+            let contents_repr = crate::ops::repr_string(vm, contents)?;
+            return Err(type_error(format!("__class__ set to {contents_repr} defining '{name}' as {class_repr}")));
         }
     }
     new::dict_set_str(class_dict, new::intern("__module__"), new::intern("__main__"));
@@ -109,6 +128,8 @@ pub fn init_cleanup_code() -> StackRef {
         constants: Vec::new(),
         names: Vec::new(),
         varnames: Vec::new(),
+        cellvars: Vec::new(),
+        freevars: Vec::new(),
         exception_table: Vec::new(),
         // The instance, and __init__'s result above it.
         stack_size: 2,
@@ -222,12 +243,16 @@ pub fn call_type(vm: &mut Vm, class: StackRef, args: Args<'_>) -> PyResult<Stack
 }
 
 /// super() / super(cls, obj).
-pub fn new_super(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
+pub fn new_super(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let values = args.pos();
-    if values.len() != 2 {
-        return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments"));
+    if values.len() > 2 {
+        return Err(type_error(format!("super() takes at most 2 arguments ({} given)", values.len())));
     }
-    let (cls, obj) = (values[0], values[1]);
+    let (cls, obj) = match values {
+        [] => super_arguments_from_frame(vm)?,
+        [cls, obj] => (*cls, *obj),
+        _ => return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments")),
+    };
     if cls.downcast::<TypeData>().is_none() {
         return Err(type_error(format!("super() argument 1 must be a type, not {}", type_name_of(cls))));
     }
@@ -238,4 +263,43 @@ pub fn new_super(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     heap::incref(cls);
     heap::incref(obj);
     Ok(heap::alloc(types().super_, SuperData { start_after: cls, obj }))
+}
+
+/// The arguments of a zero-argument super(), from the calling frame as CPython finds
+/// them: the first argument of the running function (the contents of its cell when it is
+/// a cell variable) and the class in its `__class__` free variable.
+fn super_arguments_from_frame(vm: &Vm) -> PyResult<(StackRef, StackRef)> {
+    let Some(frame) = vm.frames.last() else {
+        return Err(PyErr::new(ExcType::RuntimeError, "super(): no current frame"));
+    };
+    let code = frame.code;
+    if code.arg_count == 0 {
+        return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments"));
+    }
+    let mut first = frame.locals().get(0);
+    if code.is_cell_slot(0) {
+        first = first.downcast::<CellData>().map_or(StackRef::NULL, |cell| cell.contents.get());
+    }
+    if first.is_null() {
+        return Err(PyErr::new(ExcType::RuntimeError, "super(): arg[0] deleted"));
+    }
+    let dunder_class = (code.first_free_slot()..code.local_count())
+        .find(|slot| crate::objects::str::text_of(code.localsplus_names[*slot]) == "__class__");
+    let Some(slot) = dunder_class else {
+        return Err(PyErr::new(ExcType::RuntimeError, "super(): __class__ cell not found"));
+    };
+    let Some(cell) = frame.locals().get(slot).downcast::<CellData>() else {
+        return Err(PyErr::new(ExcType::RuntimeError, "super(): bad __class__ cell"));
+    };
+    let class = cell.contents.get();
+    if class.is_null() {
+        return Err(PyErr::new(ExcType::RuntimeError, "super(): empty __class__ cell"));
+    }
+    if class.downcast::<TypeData>().is_none() {
+        return Err(PyErr::new(
+            ExcType::RuntimeError,
+            format!("super(): __class__ is not a type ({})", type_name_of(class)),
+        ));
+    }
+    Ok((class, first))
 }

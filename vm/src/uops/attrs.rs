@@ -2,12 +2,10 @@
 
 use crate::heap;
 use crate::objects::dict::DictData;
-use crate::objects::function::FunctionData;
 use crate::objects::module::ModuleData;
 use crate::objects::types::{InstanceData, TypeData};
-use crate::runtime::errors::{ExcType, PyErr};
 use crate::runtime::types::type_of;
-use crate::runtime::{Frame, Vm};
+use crate::runtime::Vm;
 use crate::uops::Keys;
 use crate::value::StackRef;
 use crate::PyResult;
@@ -104,12 +102,4 @@ pub fn store_attr_instance_value(operand: u64, value: StackRef, owner: StackRef)
 pub fn delete_attr(vm: &mut Vm, oparg: u32, owner: StackRef) -> PyResult<()> {
     let name = name_of(vm, oparg);
     vm.del_attr(owner, name)
-}
-
-pub fn load_defining_class(frame: &mut Frame) -> PyResult<StackRef> {
-    let class = frame.func.downcast::<FunctionData>().map(|f| f.defining_class.get()).unwrap_or(StackRef::NULL);
-    if class.is_null() {
-        return Err(PyErr::new(ExcType::RuntimeError, "super(): __class__ cell not found"));
-    }
-    Ok(class)
 }

@@ -15,13 +15,20 @@ use crate::runtime::{Frame, Vm};
 use crate::value::StackRef;
 use crate::PyResult;
 
-pub fn make_function(frame: &mut Frame, defaults: &[StackRef], kwdefaults: &[StackRef], code: StackRef) -> StackRef {
+pub fn make_function(
+    frame: &mut Frame,
+    defaults: &[StackRef],
+    kwdefaults: &[StackRef],
+    closure: &[StackRef],
+    code: StackRef,
+) -> StackRef {
     let code_data = code.downcast::<CodeData>().expect("MAKE_FUNCTION on a code object");
     let defaults = defaults.first().copied().unwrap_or(StackRef::NULL);
     let kwdefaults = kwdefaults.first().copied().unwrap_or(StackRef::NULL);
+    let closure = closure.first().copied().unwrap_or(StackRef::NULL);
     let name = new::intern(&code_data.name);
     let qualname = new::intern(&code_data.qualname);
-    for v in [defaults, kwdefaults] {
+    for v in [defaults, kwdefaults, closure] {
         heap::incref(v);
     }
     heap::alloc(
@@ -34,7 +41,7 @@ pub fn make_function(frame: &mut Frame, defaults: &[StackRef], kwdefaults: &[Sta
             defaults: Cell::new(defaults),
             kwdefaults: Cell::new(kwdefaults),
             version: Cell::new(crate::runtime::call::function_version_for(code, code_data, frame.globals)),
-            defining_class: Cell::new(StackRef::NULL),
+            closure,
         },
     )
 }

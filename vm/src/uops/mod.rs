@@ -7,6 +7,7 @@ pub mod attrs;
 pub mod binary_op;
 pub mod build;
 pub mod calls;
+pub mod cells;
 pub mod compare;
 pub mod control;
 pub mod exceptions;

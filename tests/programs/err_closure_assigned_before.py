@@ -1,0 +1,7 @@
+# nonlocal after the name was assigned.
+def f():
+    x = 1
+    def g():
+        x = 2
+        nonlocal x
+    return g

@@ -1,0 +1,6 @@
+# A parameter cannot be declared nonlocal.
+def f(a):
+    def g(b):
+        nonlocal b
+        return b
+    return g

@@ -1,0 +1,3 @@
+# super() at module level has no arguments to find.
+print("start")
+super()
