@@ -44,12 +44,18 @@ fn validate(code: &CompiledCode) {
         i += 1 + info.cache_units;
     }
     assert_eq!(i, code.units.len());
-    // COPY_FREE_VARS and the MAKE_CELLs come before RESUME.
-    let first = decode(code)
+    // COPY_FREE_VARS and the MAKE_CELLs come first; a generator, coroutine or async
+    // generator function then makes its object (RETURN_GENERATOR, POP_TOP); then RESUME.
+    let mut prologue = decode(code)
         .into_iter()
-        .find(|(_, opcode, _)| !matches!(*opcode, op::COPY_FREE_VARS | op::MAKE_CELL))
-        .map(|(_, opcode, _)| opcode);
-    assert_eq!(first, Some(op::RESUME), "starts with RESUME");
+        .map(|(_, opcode, _)| opcode)
+        .skip_while(|opcode| matches!(*opcode, op::COPY_FREE_VARS | op::MAKE_CELL))
+        .peekable();
+    if prologue.peek() == Some(&op::RETURN_GENERATOR) {
+        prologue.next();
+        assert_eq!(prologue.next(), Some(op::POP_TOP), "RETURN_GENERATOR, then POP_TOP");
+    }
+    assert_eq!(prologue.next(), Some(op::RESUME), "starts with RESUME");
     let slots = code.localsplus_names().len();
     for (off, opcode, arg) in decode(code) {
         let end = off + 1 + INSTRUCTIONS[opcode as usize].cache_units;
