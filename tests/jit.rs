@@ -434,7 +434,16 @@ fn every_end_to_end_trace_compiles_for_aarch64() {
         total_cross += cross;
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(without_stats.len() <= 2, "programs that did not run: {without_stats:?}");
+    // Only the programs python3 itself refuses with a SyntaxError may not run.
+    let unexpected: Vec<&String> = without_stats
+        .iter()
+        .filter(|name| {
+            let status = root.join(name).with_extension("status");
+            let expected = fs::read_to_string(&status).unwrap_or_default();
+            !expected.lines().nth(1).is_some_and(|line| line.starts_with("SyntaxError"))
+        })
+        .collect();
+    assert!(unexpected.is_empty(), "programs that did not run: {unexpected:?}");
     assert!(total_cross > 50, "only {total_cross} traces cross-compiled over {} programs", cases.len());
 }
 

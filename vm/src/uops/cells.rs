@@ -40,7 +40,7 @@ pub fn make_cell(frame: &mut Frame, oparg: u32) {
 pub fn copy_free_vars(frame: &mut Frame, oparg: u32) {
     let closure = frame.func.downcast::<FunctionData>().and_then(|f| f.closure.downcast::<TupleData>());
     let Some(closure) = closure else { return };
-    let first = frame.code.local_count() - oparg as usize;
+    let first = frame.code.local_count().saturating_sub(oparg as usize);
     for (i, cell) in closure.items.iter().take(oparg as usize).enumerate() {
         frame.locals().set(first + i, *cell);
     }
