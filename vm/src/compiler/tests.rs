@@ -1457,6 +1457,10 @@ fn all_programs_compile() {
             if !name.ends_with(".py") || name == "run.py" {
                 continue;
             }
+            // A benchmark whose expected output is still pending does not run yet.
+            if dir == "benches" && !path.with_extension("out").exists() {
+                continue;
+            }
             let src = std::fs::read_to_string(&path).unwrap();
             count += 1;
             let expected = path.with_extension("status");
