@@ -69,6 +69,7 @@ macro_rules! define_shared_uop_macros {
         macro_rules! uop_SEND { () => { not_in_traces!() }; }
         macro_rules! uop__SEND_GEN_FRAME { () => { not_in_traces!() }; }
         macro_rules! uop__FOR_ITER_GEN_FRAME { () => { not_in_traces!() }; }
+        macro_rules! uop_END_ASYNC_FOR { () => { not_in_traces!() }; }
         macro_rules! uop_RESUME {
             () => { safepoint!() };
         }

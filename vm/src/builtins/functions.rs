@@ -50,6 +50,8 @@ pub(crate) const FUNCTIONS: &[(&str, crate::objects::function::BuiltinFn)] = &[
     ("divmod", builtin_divmod),
     ("pow", builtin_pow),
     ("hash", builtin_hash),
+    ("aiter", super::async_generator_methods::builtin_aiter),
+    ("anext", super::async_generator_methods::builtin_anext),
     ("iter", builtin_iter),
     ("next", builtin_next),
     ("any", builtin_any),
@@ -459,6 +461,15 @@ fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
             Err(e) if e.matches(ExcType::StopIteration) && args.pos().len() == 2 => Ok(args.pos()[1]),
             other => other,
         };
+    }
+    if !ops::is_builtin_iterator(it) {
+        if let Some(method) = vm.lookup_special(it, "__next__") {
+            // The StopIteration of a `__next__` method passes through with its value.
+            return match vm.call(method, &[it]) {
+                Err(e) if e.matches(ExcType::StopIteration) && args.pos().len() == 2 => Ok(args.pos()[1]),
+                other => other,
+            };
+        }
     }
     match ops::next(vm, it)? {
         Some(v) => Ok(v),

@@ -1,5 +1,6 @@
 //! The methods and attributes of generators and coroutines: `send`, `throw`, `close`,
-//! `__next__`, `__await__`, and the `gi_*` / `cr_*` attributes, with CPython 3.11's
+//! `__next__`, and the `gi_*` / `cr_*` attributes (`__name__` and `__qualname__` are
+//! answered by attribute lookup, `runtime::attrs`, so that the types keep their own), with CPython 3.11's
 //! messages. The frame work is `runtime::generators`.
 
 use crate::heap::Handle;

@@ -7,10 +7,11 @@
 //! error messages.
 
 pub(crate) mod args;
+mod async_generator_methods;
 mod constructors;
 mod dict_methods;
 pub(crate) mod functions;
-mod generator_methods;
+pub(crate) mod generator_methods;
 mod list_methods;
 mod number_methods;
 mod sort;
@@ -127,6 +128,7 @@ fn register_methods() {
         new::set_type_attr(t.exception(exc), name, property);
     }
     generator_methods::install();
+    async_generator_methods::install();
     add_methods(
         t.property,
         &[

@@ -8,7 +8,9 @@
 //!
 //! Shape: iter; [fresh cells]; GET_ITER; BUILD_LIST 0; SWAP 2; top: FOR_ITER end;
 //! STORE target; [conditions jumping to the back edge]; element; LIST_APPEND depth;
-//! JUMP_BACKWARD top.
+//! JUMP_BACKWARD top. An `async for` clause (in an async function) has GET_AITER, and
+//! its step awaits `__anext__()` under a handler whose END_ASYNC_FOR ends the loop
+//! (`async_for_step`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -58,8 +60,8 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
         element: Element<'a>,
     ) -> CResult<()> {
-        if let Some(g) = generators.iter().find(|g| g.is_async) {
-            return Err(self.unsupported("asynchronous comprehensions are not supported yet", g.range));
+        if generators.iter().any(|g| g.is_async) && !self.in_async_function() {
+            return Err(self.syntax_error("asynchronous comprehension outside of an asynchronous function", range));
         }
         // The outermost iterable is evaluated in the enclosing scope.
         self.expr(&generators[0].iter)?;
@@ -85,7 +87,7 @@ impl<'a> Compiler<'a> {
                 hidden.insert(name.to_string(), hidden_name);
             }
         }
-        self.emit(op::GET_ITER, 0);
+        self.emit(if generators[0].is_async { op::GET_AITER } else { op::GET_ITER }, 0);
         match element {
             Element::List(_) => self.emit(op::BUILD_LIST, 0),
             Element::Dict(..) => self.emit(op::BUILD_MAP, 0),
@@ -108,11 +110,15 @@ impl<'a> Compiler<'a> {
         let g = &generators[index];
         if index > 0 {
             self.expr(&g.iter)?;
-            self.emit(op::GET_ITER, 0);
+            self.emit(if g.is_async { op::GET_AITER } else { op::GET_ITER }, 0);
         }
         let (start, back, end) = (self.new_label(), self.new_label(), self.new_label());
         self.bind(start);
-        self.at(g.range, |c| c.emit_jump(op::FOR_ITER, end));
+        if g.is_async {
+            self.at(g.range, |c| c.async_for_step(end));
+        } else {
+            self.at(g.range, |c| c.emit_jump(op::FOR_ITER, end));
+        }
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, back, false)?;
@@ -144,6 +150,9 @@ impl<'a> Compiler<'a> {
         self.bind(back);
         self.at(g.range, |c| c.jump(start));
         self.bind(end);
+        if g.is_async {
+            self.at(g.range, |c| c.emit(op::END_ASYNC_FOR, 0));
+        }
         Ok(())
     }
 }

@@ -121,11 +121,14 @@ impl<'a> Compiler<'a> {
             Expr::DictComp(c) => self.dict_comprehension(c)?,
             Expr::SetComp(c) => return Err(self.unsupported("set comprehensions are not supported yet", c.range)),
             Expr::Generator(g) => self.generator_expression(g)?,
-            Expr::Await(a) => return Err(self.unsupported("'await' is not supported yet", a.range)),
+            Expr::Await(a) => self.await_expr(a)?,
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
+                }
+                if self.unit.flags & super::code::code_flags::ASYNC_GENERATOR != 0 {
+                    self.emit(op::ASYNC_GEN_WRAP, 0);
                 }
                 self.emit(op::YIELD_VALUE, 0);
                 self.emit(op::RESUME, 1);

@@ -199,7 +199,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
         if f.is_async {
-            return Err(self.unsupported("'async for' loops are not supported yet", f.range));
+            return self.async_for_stmt(f);
         }
         let header = TextRange::new(f.range.start(), f.iter.range().end());
         self.expr(&f.iter)?;

@@ -69,6 +69,9 @@ impl<'a> Compiler<'a> {
             Stmt::For(f) => self.for_stmt(f),
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(&i.test, &i.body, &i.elif_else_clauses),
+            Stmt::With(w) if w.is_async && !self.in_async_function() => {
+                Err(self.syntax_error("'async with' outside async function", w.range))
+            }
             Stmt::With(w) => {
                 let what = if w.is_async { "'async with'" } else { "'with'" };
                 Err(self.unsupported(format!("{what} statements are not supported yet"), w.range))

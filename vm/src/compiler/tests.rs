@@ -1423,8 +1423,8 @@ fn syntax_errors_match_cpython() {
     assert_syntax("print 'hi'\n", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1);
     assert_syntax("async def f():\n    pass\nawait g()\n", "'await' outside function", 3, 1);
     assert_syntax("def f():\n    await g()\n", "'await' outside async function", 2, 5);
-    // An await in a comprehension of an async function is fine (but await is unsupported).
-    assert_unsupported("async def f(q):\n    return [await q.get() for _ in r]\n", "'await'");
+    // An await in a comprehension of an async function is fine.
+    compile("async def f(q):\n    return [await q.get() for _ in r]\n");
     // A byte order mark is not part of the program.
     compile("\u{feff}x = 1\n");
     let e = error("def f():\nreturn 1\n");

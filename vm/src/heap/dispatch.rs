@@ -2,6 +2,7 @@
 //! the typed object it heads.
 
 use crate::heap::with_heap;
+use crate::objects::awaitable::*;
 use crate::objects::cell::CellData;
 use crate::objects::code::CodeData;
 use crate::objects::dict::DictData;
@@ -65,6 +66,10 @@ macro_rules! for_each_payload {
             Kind::ClassMethod => $action::<ClassMethodData>($ptr $(, $arg)*),
             Kind::Generator => $action::<GeneratorData>($ptr $(, $arg)*),
             Kind::Cell => $action::<CellData>($ptr $(, $arg)*),
+            Kind::CoroWrapper => $action::<CoroWrapperData>($ptr $(, $arg)*),
+            Kind::AsyncGenASend => $action::<AsyncGenASendData>($ptr $(, $arg)*),
+            Kind::AsyncGenAThrow => $action::<AsyncGenAThrowData>($ptr $(, $arg)*),
+            Kind::AsyncGenWrappedValue => $action::<AsyncGenWrappedValueData>($ptr $(, $arg)*),
             Kind::Null | Kind::SmallInt => unreachable!("not a heap kind"),
         }
     };

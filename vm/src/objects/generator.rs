@@ -67,6 +67,12 @@ pub struct GeneratorData {
     /// Set once the collector has asked for the generator to be closed, so that it is
     /// finalized at most once (PEP 442).
     pub finalized: Cell<bool>,
+    /// An async generator only: an `asend`/`athrow` awaitable is driving it (CPython's
+    /// `ag_running_async`, what `ag_running` reports).
+    pub running_async: Cell<bool>,
+    /// An async generator only: it was closed (aclose, or it finished), so `athrow`
+    /// and `aclose` have nothing more to do (CPython's `ag_closed`).
+    pub closed: Cell<bool>,
 }
 
 impl GeneratorData {

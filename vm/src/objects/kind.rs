@@ -45,6 +45,14 @@ pub enum Kind {
     /// Generators, coroutines and async generators (one payload, three types).
     Generator,
     Cell,
+    /// `coroutine.__await__()`'s iterator.
+    CoroWrapper,
+    /// An async generator's `asend`/`__anext__` awaitable.
+    AsyncGenASend,
+    /// An async generator's `athrow`/`aclose` awaitable.
+    AsyncGenAThrow,
+    /// A value an async generator yields, wrapped (ASYNC_GEN_WRAP).
+    AsyncGenWrappedValue,
 }
 
 impl Kind {

@@ -1,6 +1,7 @@
 //! The object model: one module per builtin type holding its payload struct, plus
 //! constructors shared by everything else (`new`).
 
+pub mod awaitable;
 pub mod cell;
 pub mod code;
 pub mod dict;

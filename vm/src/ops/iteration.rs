@@ -67,7 +67,7 @@ pub fn is_builtin_iterator(v: StackRef) -> bool {
 }
 
 /// Whether `v` is an iterator: a builtin iterator, or its type has `__next__`.
-fn is_iterator(vm: &Vm, v: StackRef) -> bool {
+pub fn is_iterator(vm: &Vm, v: StackRef) -> bool {
     is_iterator_kind(v.kind()) || vm.lookup_special(v, "__next__").is_some()
 }
 

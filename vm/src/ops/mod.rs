@@ -27,7 +27,7 @@ pub use arith::{absolute, binary_op, divmod, nb, power, unary_invert, unary_nega
 pub use compare::{compare, eq, lt, CompareOp};
 pub use conversion::{index_i64, int_value, to_bigint, to_f64, to_f64_with};
 pub use hashing::hash;
-pub use iteration::{collect, is_builtin_iterator, iter, next};
+pub use iteration::{collect, is_builtin_iterator, is_iterator, iter, next};
 pub use mapping::{dict_del, dict_get, dict_set, dict_update};
 pub use protocol::{len, truthy};
 pub use repr::{ascii_string, format, repr, repr_string, str, str_string};

@@ -136,6 +136,8 @@ impl Vm {
                 storage,
                 exc_state: Cell::new(StackRef::NULL),
                 finalized: Cell::new(false),
+                running_async: Cell::new(false),
+                closed: Cell::new(false),
             },
         )
     }
@@ -356,7 +358,9 @@ impl Vm {
         if generator_data(receiver).is_some() {
             return self.resume_generator(receiver, v, None);
         }
-        let result = if v == none() {
+        let result = if let Some(r) = self.send_to_awaitable(receiver, v) {
+            r
+        } else if v == none() {
             if crate::ops::is_builtin_iterator(receiver) {
                 return Ok(match crate::ops::next(self, receiver)? {
                     Some(item) => Resumed::Yielded(item),
@@ -407,9 +411,16 @@ impl Vm {
     /// `gen.throw(exc)`: throws into the iterator it delegates to first, as CPython
     /// 3.11 does; the value the generator yields next, or the exception it raises.
     pub fn generator_throw(&mut self, gen_ref: StackRef, err: PyErr) -> PyResult<StackRef> {
+        self.generator_throw_ex(gen_ref, err, true)
+    }
+
+    /// `generator_throw`; with `close_on_exit` false a GeneratorExit is thrown into the
+    /// delegate like any exception instead of closing it (as an async generator's
+    /// `athrow`/`aclose` do, CPython's `close_on_genexit`).
+    pub fn generator_throw_ex(&mut self, gen_ref: StackRef, err: PyErr, close_on_exit: bool) -> PyResult<StackRef> {
         if let Some(delegate) = self.generator_yieldfrom(gen_ref) {
             let delegate = Handle::new(delegate);
-            let is_exit = err.matches(ExcType::GeneratorExit);
+            let is_exit = close_on_exit && err.matches(ExcType::GeneratorExit);
             let outcome = if is_exit {
                 // GeneratorExit closes the delegate, then is thrown in here.
                 match self.close_iterator(delegate.get()) {
@@ -417,7 +428,7 @@ impl Vm {
                     Err(e) => Err(e),
                 }
             } else if generator_data(delegate.get()).is_some() {
-                self.generator_throw_marked(gen_ref, delegate.get(), err)
+                self.generator_throw_marked(gen_ref, delegate.get(), err, close_on_exit)
             } else {
                 match self.load_attr_opt(delegate.get(), "throw")? {
                     None => return self.throw_into(gen_ref, err),
@@ -451,9 +462,15 @@ impl Vm {
 
     /// Throws into a delegate generator while `outer` counts as running (so that a
     /// re-entry into `outer` is "already executing").
-    fn generator_throw_marked(&mut self, outer: StackRef, delegate: StackRef, err: PyErr) -> PyResult<StackRef> {
+    fn generator_throw_marked(
+        &mut self,
+        outer: StackRef,
+        delegate: StackRef,
+        err: PyErr,
+        close_on_exit: bool,
+    ) -> PyResult<StackRef> {
         set_delegating(outer, true);
-        let r = self.generator_throw(delegate, err);
+        let r = self.generator_throw_ex(delegate, err, close_on_exit);
         set_delegating(outer, false);
         r
     }

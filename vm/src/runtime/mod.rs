@@ -2,6 +2,7 @@
 //! entry points Rust code uses to call into Python (`call`, `call_method`, attribute
 //! access). The interpreter loop itself lives in `tier1`.
 
+pub mod async_generators;
 pub mod attrs;
 pub mod call;
 pub mod classes;

@@ -598,6 +598,27 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                         }};
                     }
 
+                    // END_ASYNC_FOR: [aiter, exc]; StopAsyncIteration ends the loop,
+                    // anything else is re-raised as RERAISE does.
+                    macro_rules! uop_END_ASYNC_FOR {
+                        () => {{
+                            let exc = sp.peek(0);
+                            if crate::runtime::types::is_subclass(
+                                crate::runtime::types::type_of(exc),
+                                crate::runtime::errors::ExcType::StopAsyncIteration.class(),
+                            ) {
+                                sp.drop_n(2);
+                                dispatch_next!();
+                            }
+                            reraise = true;
+                            let e = PyErr::from_exception(exc);
+                            // SAFETY: as in frame_mut.
+                            unsafe { (*frame).sp = sp.raw() };
+                            unwind_ip = this_ip;
+                            break 'error e;
+                        }};
+                    }
+
                     include!(concat!(env!("OUT_DIR"), "/tier1_dispatch.rs"))
                 }
             }
