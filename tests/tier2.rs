@@ -210,3 +210,39 @@ fn a_hot_loop_calling_a_closure_stays_in_its_trace() {
         assert!(inlined, "PYTHON_JIT={mode}: no trace enters the closure; dumps:\n{}", all.join("\n"));
     }
 }
+
+/// The acceptance loop of generators in tier 2: `for x in gen(): total += x`, where the
+/// generator yields from a `while` loop, runs in one trace that enters the generator's
+/// frame (`_PUSH_GEN_FRAME`) and leaves it at its yield, with almost no exits per item,
+/// in the uop interpreter and in native code; the same with a new generator for each
+/// pass of an outer loop, and with the generator's own loop hot first.
+#[test]
+fn a_hot_loop_over_a_generator_stays_in_its_trace() {
+    const ITEMS: u64 = 200_000;
+    let single = format!(
+        "def gen(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\ndef run():\n    total = 0\n    for x in gen({ITEMS}):\n        total += x\n    return total\nprint(run())\n"
+    );
+    let repeated = format!(
+        "def gen(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\ndef run():\n    total = 0\n    for _ in range(100):\n        for x in gen({}):\n            total += x\n    return total\nprint(run())\n",
+        ITEMS / 100
+    );
+    let single_total = ITEMS * (ITEMS - 1) / 2;
+    let per_pass = ITEMS / 100;
+    let repeated_total = 100 * per_pass * (per_pass - 1) / 2;
+    for (program, expected) in [(single, single_total), (repeated, repeated_total)] {
+        for mode in ["interp", "1"] {
+            let dir = dump_dir(&format!("dump_generator_{mode}_{expected}"));
+            let dir_arg = format!("jit-dump={}", dir.display());
+            let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-X", &dir_arg, "-c", &program]);
+            assert_eq!(stdout, format!("{expected}\n"), "PYTHON_JIT={mode}");
+            let exits = count(&stderr, "tier2: exits taken:");
+            assert!((exits as f64) / (ITEMS as f64) < 0.01, "PYTHON_JIT={mode}: {exits} exits:\n{stderr}");
+            let all = dumps(&dir);
+            let entered = all.iter().any(|d| {
+                let uops = section_uops(d, "--- uops after optimization");
+                uops.contains(&"_PUSH_GEN_FRAME") && uops.contains(&"YIELD_VALUE")
+            });
+            assert!(entered, "PYTHON_JIT={mode}: no trace enters the generator; dumps:\n{}", all.join("\n"));
+        }
+    }
+}

@@ -104,6 +104,9 @@ pub struct ProjectedFrame {
     pub caller: Option<u8>,
     /// The function version the frame was entered through (None for the root).
     pub function_version: Option<u32>,
+    /// A generator's frame the trace resumed (`_PUSH_GEN_FRAME`): its YIELD_VALUE goes
+    /// back to the caller, which continues after its FOR_ITER.
+    pub generator: bool,
 }
 
 /// Something an optimized trace relies on: a change to it invalidates the executor.

@@ -13,6 +13,12 @@
 //!   through two frames: the init-cleanup shim, then `__init__` (the code of the
 //!   version `runtime::classes::init_function_version_for_type_version` names). The
 //!   shim's EXIT_INIT_CHECK and RETURN_VALUE (`_POP_FRAME`) follow `__init__`'s return.
+//! - `for x in gen()` specialized as FOR_ITER_GEN is followed into the generator's
+//!   frame, found through the FOR_ITER's cache (the generator it last resumed: its
+//!   function version and the yield it was stopped at): `_GUARD_GEN_RESUME` checks the
+//!   generator, `_PUSH_GEN_FRAME` links its frame, projection goes on after that yield,
+//!   through the generator's own loops, and its next YIELD_VALUE returns to the caller
+//!   after the FOR_ITER. A generator that returns ends the trace (tier 1 ends the loop).
 //! - Each instruction starts with `_SET_IP`; after an escaping instruction the next one
 //!   starts with `_CHECK_VALIDITY`.
 //! - The trace closes with `_JUMP_TO_TOP` when it reaches the root loop's back edge.
@@ -22,7 +28,9 @@
 use sidewinder_vm::objects::code::CodeData;
 use sidewinder_vm::opcodes::{op, uop_flags, Uop, INSTRUCTIONS, INSTRUCTION_UNITS};
 use sidewinder_vm::runtime::call::{code_for_function_version, globals_for_function_version};
+use sidewinder_vm::runtime::generators::recorded_for_iter_generator;
 use sidewinder_vm::runtime::Vm;
+use sidewinder_vm::tier1::counters;
 use sidewinder_vm::StackRef;
 
 use crate::ir::{ExitKind, ExitSpec, ProjectedFrame, Trace, TraceUop};
@@ -163,6 +171,18 @@ impl Projection {
         self.emit_exit(Uop::_EXIT_TRACE, target, kind, target);
     }
 
+    /// A guard at `at` that leaves to `target` (the instruction's start) when it fails.
+    fn emit_exit_with(&mut self, uop: Uop, oparg: u32, operand: u64, at: usize, target: usize) {
+        let index = self.emit(uop, oparg, operand, at);
+        let exit = self.trace.add_exit(ExitSpec { target: target as u32, kind: ExitKind::Guard, frame: self.frame });
+        self.trace.uops[index].exit = exit;
+    }
+
+    /// Whether projection is in a generator frame the trace resumed.
+    fn in_generator(&self) -> bool {
+        self.trace.frames[self.frame as usize].generator
+    }
+
     fn is_on_stack(&self, code_ref: StackRef) -> bool {
         self.trace.frames[self.frame as usize].code_ref == code_ref
             || self.stack.iter().any(|(f, _)| self.trace.frames[*f as usize].code_ref == code_ref)
@@ -179,6 +199,7 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
         builtins: Some(start.builtins),
         caller: None,
         function_version: None,
+        generator: false,
     };
     let mut p = Projection {
         trace: Trace {
@@ -231,6 +252,18 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
             p.escaped = false;
         }
         match d.opcode {
+            op::JUMP_BACKWARD | op::ENTER_EXECUTOR if p.in_generator() => {
+                // A loop inside a generator the trace resumed: followed, like the rest
+                // of the generator's body up to its next yield. A back edge with an
+                // executor installed keeps its own oparg's low byte in its cache.
+                let oparg = if d.opcode == op::ENTER_EXECUTOR {
+                    (d.oparg & !0xff) | counters::value(code.units[d.ip + 1].get()) as u32
+                } else {
+                    d.oparg
+                };
+                ip = d.next_ip - oparg as usize;
+                continue;
+            }
             op::JUMP_BACKWARD => {
                 let destination = d.next_ip - d.oparg as usize;
                 if p.frame == 0 && Some(destination) == loop_head {
@@ -241,6 +274,62 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                 }
                 p.end(d.resume_ip, ExitKind::End);
                 break "inner loop";
+            }
+            op::RETURN_VALUE if p.in_generator() => {
+                // The generator finishes: tier 1 ends the loop.
+                p.end(d.resume_ip, ExitKind::End);
+                break "generator return";
+            }
+            op::YIELD_VALUE if p.in_generator() => {
+                let (caller, return_ip) = p.stack.pop().expect("a resumed generator has a caller");
+                p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+                p.emit(Uop::YIELD_VALUE, d.oparg, 0, d.ip);
+                p.frame = caller;
+                ip = return_ip;
+                continue;
+            }
+            op::FOR_ITER_GEN => {
+                // Into the generator FOR_ITER_GEN last resumed here, at the yield it was
+                // stopped at; `_GUARD_GEN_RESUME` checks it is that one.
+                let Some((version, resume_at)) = recorded_for_iter_generator(code, d.ip) else {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "generator unknown";
+                };
+                let Some(gen_code_ref) = code_for_function_version(version) else {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "generator unknown";
+                };
+                if p.is_on_stack(gen_code_ref) {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "recursive generator";
+                }
+                if p.stack.len() >= MAX_INLINE_DEPTH || p.trace.frames.len() >= u8::MAX as usize {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "inlining too deep";
+                }
+                let gen_code = gen_code_ref.downcast::<CodeData>().expect("the cache holds code objects");
+                let stopped_at = gen_code.units.get(resume_at).map(|u| (u.get() & 0xff) as u8);
+                if !matches!(stopped_at, Some(op::YIELD_VALUE | op::RETURN_GENERATOR)) {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "generator unknown";
+                }
+                p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+                p.emit_exit_with(Uop::_GUARD_GEN_RESUME, resume_at as u32, version as u64, d.ip, d.resume_ip);
+                p.emit(Uop::_PUSH_GEN_FRAME, d.oparg, 0, d.ip);
+                p.trace.frames.push(ProjectedFrame {
+                    code_ref: gen_code_ref,
+                    code: gen_code,
+                    globals: globals_for_function_version(version),
+                    builtins: p.trace.frames[p.frame as usize].builtins,
+                    caller: Some(p.frame),
+                    function_version: Some(version),
+                    generator: true,
+                });
+                p.stack.push((p.frame, d.next_ip));
+                p.frame = (p.trace.frames.len() - 1) as u8;
+                // YIELD_VALUE and RETURN_GENERATOR are one unit long.
+                ip = resume_at + 1;
+                continue;
             }
             op::RETURN_VALUE => {
                 let Some((caller, return_ip)) = p.stack.pop() else {
@@ -277,6 +366,7 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     builtins: p.trace.frames[p.frame as usize].builtins,
                     caller: Some(p.frame),
                     function_version: Some(version),
+                    generator: false,
                 });
                 p.stack.push((p.frame, d.next_ip));
                 p.frame = (p.trace.frames.len() - 1) as u8;
@@ -316,6 +406,7 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     builtins,
                     caller: Some(caller),
                     function_version: None,
+                    generator: false,
                 });
                 let shim_frame = (p.trace.frames.len() - 1) as u8;
                 // `_CREATE_INIT_FRAME` leaves the caller and continues in the shim: the
@@ -332,6 +423,7 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     builtins,
                     caller: Some(shim_frame),
                     function_version: Some(version),
+                    generator: false,
                 });
                 p.stack.push((caller, d.next_ip));
                 p.stack.push((shim_frame, 0));

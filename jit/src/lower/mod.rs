@@ -116,6 +116,9 @@ enum LocalsPolicy {
     PushesFrames,
     /// Works on the frames around the top one (`_PUSH_FRAME`, `_SAVE_RETURN_OFFSET`).
     Frames,
+    /// Unlinks the top frame, a generator's that yields: everything written back first
+    /// (the generator keeps its locals), the caller's picture back after.
+    PopsFrame,
     /// Reads or writes locals itself: written back first, forgotten after.
     ReadsAndWrites,
     /// May run Python code and collect: locals holding references are written back.
@@ -678,7 +681,10 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     /// How a generic call deals with the locals the lowering caches.
     fn locals_policy(inst: &TraceUop) -> LocalsPolicy {
         match inst.uop {
-            Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_CREATE_INIT_FRAME => LocalsPolicy::PushesFrames,
+            Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_CREATE_INIT_FRAME | Uop::_PUSH_GEN_FRAME => {
+                LocalsPolicy::PushesFrames
+            }
+            Uop::YIELD_VALUE => LocalsPolicy::PopsFrame,
             Uop::_PUSH_FRAME | Uop::_POP_FRAME | Uop::_SAVE_RETURN_OFFSET => LocalsPolicy::Frames,
             _ if inst.has(uop_flags::LOCAL) => LocalsPolicy::ReadsAndWrites,
             _ if inst.has(uop_flags::ESCAPES) || inst.uop == Uop::RESUME => LocalsPolicy::Escapes,
@@ -700,7 +706,10 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         self.spill_ip();
         match Self::locals_policy(inst) {
             _ if spill_locals_anyway => self.spill_locals(),
-            LocalsPolicy::PushesFrames | LocalsPolicy::Frames | LocalsPolicy::ReadsAndWrites => self.spill_locals(),
+            LocalsPolicy::PushesFrames
+            | LocalsPolicy::Frames
+            | LocalsPolicy::PopsFrame
+            | LocalsPolicy::ReadsAndWrites => self.spill_locals(),
             LocalsPolicy::Escapes => self.spill_reference_locals(),
             LocalsPolicy::Untouched => {}
         }
@@ -734,6 +743,12 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.reload_frame(true);
             }
             LocalsPolicy::Frames => self.reload_frame(true),
+            LocalsPolicy::PopsFrame => {
+                // The caller's picture, clean when its generator was entered (a side
+                // trace that started in the generator knows nothing of the caller).
+                self.state = self.saved_frames.pop().unwrap_or_default();
+                self.reload_frame(true);
+            }
             LocalsPolicy::ReadsAndWrites => {
                 self.state.locals.clear();
                 self.reload_frame(false);

@@ -8,8 +8,8 @@
 /// - `stack_push_from!`, `uop_operand!`, `branch!`, `exhausted!`, `safepoint!` and
 ///   `not_in_traces!`, which the arms use;
 /// - the `uop_NAME!` macros that do the same in both places: the tier-1 uops no trace
-///   contains, `RESUME`, `_SAVE_RETURN_OFFSET`, `_POP_FRAME`, and the tier-2-only uops
-///   but `_JUMP_TO_TOP`.
+///   contains, `RESUME`, `_SAVE_RETURN_OFFSET`, `_POP_FRAME`, `YIELD_VALUE` (from a
+///   generator frame the trace entered), and the tier-2-only uops but `_JUMP_TO_TOP`.
 ///
 /// The caller defines `frame_mut!`, `sync_sp!`, `raise!` and `exit_trace!` first. Call
 /// it as `define_shared_uop_macros!($, vm, executor, sp, inst, oparg, uop)`: the `$`
@@ -65,7 +65,6 @@ macro_rules! define_shared_uop_macros {
         macro_rules! uop_RAISE_VARARGS { () => { not_in_traces!() }; }
         macro_rules! uop_RERAISE { () => { not_in_traces!() }; }
         macro_rules! uop_RETURN_GENERATOR { () => { not_in_traces!() }; }
-        macro_rules! uop_YIELD_VALUE { () => { not_in_traces!() }; }
         macro_rules! uop_SEND { () => { not_in_traces!() }; }
         macro_rules! uop__SEND_GEN_FRAME { () => { not_in_traces!() }; }
         macro_rules! uop__FOR_ITER_GEN_FRAME { () => { not_in_traces!() }; }
@@ -89,6 +88,46 @@ macro_rules! define_shared_uop_macros {
                 debug_assert_eq!(returned, sidewinder_vm::runtime::generators::Returned::ToCaller { push: true });
                 $sp = sidewinder_vm::value::StackPtr::new($vm.frame().sp);
                 $sp.push(retval);
+            }};
+        }
+        // A generator's frame that the trace entered (`_PUSH_GEN_FRAME`) yields: it is
+        // unlinked, and the caller, the frame below, gets the value after its FOR_ITER.
+        macro_rules! uop_YIELD_VALUE {
+            () => {{
+                let value = $sp.pop();
+                let returned = $vm.suspend_generator_frame($sp, $inst.target as usize);
+                debug_assert!(matches!(returned, sidewinder_vm::runtime::generators::Returned::ToCaller { .. }));
+                $sp = sidewinder_vm::value::StackPtr::new($vm.frame().sp);
+                $sp.push(value);
+            }};
+        }
+        macro_rules! uop__GUARD_GEN_RESUME {
+            () => {{
+                let gen = $sp.peek(0);
+                if !sidewinder_vm::runtime::generators::is_expected_generator(gen, $inst.operand as u32, $oparg as usize) {
+                    let code = frame_mut!().code;
+                    sidewinder_vm::runtime::generators::record_for_iter_generator(code, $inst.target as usize, gen);
+                    exit_trace!();
+                }
+            }};
+        }
+        // FOR_ITER_GEN in a trace (the guard before it checked the generator): the
+        // caller's state is saved as tier 1's FOR_ITER_GEN saves it, and the trace goes
+        // on in the generator's frame.
+        macro_rules! uop__PUSH_GEN_FRAME {
+            () => {{
+                let gen = $sp.peek(0);
+                sync_sp!();
+                let resumer = sidewinder_vm::runtime::frame::Resumer::ForIter;
+                if let Err(e) = $vm.push_generator_frame(gen, sidewinder_vm::runtime::types::none(), resumer) {
+                    raise!(e);
+                }
+                let depth = $vm.frames.len();
+                let caller = &mut $vm.frames[depth - 2];
+                let for_iter_units = sidewinder_vm::opcodes::INSTRUCTION_UNITS[sidewinder_vm::opcodes::op::FOR_ITER as usize];
+                caller.ip = $inst.target as usize;
+                caller.return_ip = $inst.target as usize + for_iter_units as usize + $oparg as usize;
+                $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
             }};
         }
         macro_rules! uop__SET_IP {

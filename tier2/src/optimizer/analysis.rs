@@ -8,8 +8,8 @@
 //! (`Uop::stack_effect`, `Uop::stack_items`); an output named like an input is that
 //! input passed through (the same symbol), an output named `null` is NULL, and any other
 //! output is unknown unless the table in `result_fact` says what the uop produces. Local
-//! access, constants, frame pushes and pops, and the facts a passed guard establishes are
-//! handled by name here.
+//! access, constants, frame pushes and pops (calls, and generators resumed and yielding),
+//! and the facts a passed guard establishes are handled by name here.
 //!
 //! The walk is linear and starts from an unknown state, so it is correct for every
 //! iteration of a closed loop. It ends at `_JUMP_TO_TOP` or `_EXIT_TRACE`, or earlier
@@ -268,6 +268,32 @@ fn apply(a: &mut Analysis, index: usize, u: &TraceUop) -> Result<(), Stop> {
             }
             let local_count = frame.code.local_count();
             s.enter(callee, local_count, &pending.unwrap_or_default());
+            Ok(())
+        }
+        Uop::_PUSH_GEN_FRAME => {
+            // [gen] stays on the caller's stack; the generator's frame, resumed after
+            // the yield it was stopped at, has unknown locals and whatever its stack
+            // held then, with None (the value sent) on top.
+            s.peek(0)?;
+            let Some(next) = a.trace.uops.get(index + 1) else { return Err(Stop) };
+            let gen_frame = next.frame as usize;
+            let frame = &a.trace.frames[gen_frame];
+            if !frame.generator || frame.caller != Some(s.current as u8) || s.frames[gen_frame].is_some() {
+                return Err(Stop);
+            }
+            s.enter_resumed(gen_frame, frame.code.local_count());
+            let sent = s.fresh(fact_of_value(sidewinder_vm::runtime::types::none()));
+            s.push(sent);
+            Ok(())
+        }
+        Uop::YIELD_VALUE => {
+            let value = s.pop_n(1)?[0];
+            let Some(caller) = a.trace.frames[s.current].caller else { return Err(Stop) };
+            if s.frames[caller as usize].is_none() {
+                return Err(Stop);
+            }
+            s.current = caller as usize;
+            s.push(value);
             Ok(())
         }
         Uop::_POP_FRAME => {

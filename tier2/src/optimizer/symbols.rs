@@ -95,7 +95,7 @@ pub struct AbstractFrame {
     /// Bottom first.
     pub stack: Vec<SymId>,
     /// Whether items below `stack` may exist (the root frame: the trace starts with
-    /// whatever the stack holds at the loop head).
+    /// whatever the stack holds at the loop head; a resumed generator's frame).
     pub open_bottom: bool,
 }
 
@@ -217,6 +217,13 @@ impl State {
             Some((version, epoch)) if epoch == self.epoch => Some(version),
             _ => None,
         }
+    }
+
+    /// Enters projected frame `index`, a generator's resumed where it was stopped:
+    /// unknown locals, and unknown values below what the trace pushes on its stack.
+    pub fn enter_resumed(&mut self, index: usize, local_count: usize) {
+        self.enter(index, local_count, &[]);
+        self.frame_mut().open_bottom = true;
     }
 
     /// Enters projected frame `index` with these locals (the rest unknown).

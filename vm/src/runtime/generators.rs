@@ -16,6 +16,7 @@ use std::cell::Cell;
 
 use crate::compiler::code::code_flags;
 use crate::heap::{self, Handle};
+use crate::objects::code::CodeData;
 use crate::objects::function::FunctionData;
 use crate::objects::generator::{GenFlavor, GenState, GeneratorData};
 use crate::objects::kind::Kind;
@@ -29,9 +30,57 @@ use crate::runtime::{Vm, STACK_SLACK};
 use crate::value::{StackPtr, StackRef};
 use crate::PyResult;
 
-/// Code units from a FOR_ITER or SEND (either) to the instruction after it, where the
-/// caller goes on when the generator it resumed yields.
-pub const RESUME_AFTER_YIELD_UNITS: usize = 2;
+/// FOR_ITER's cache entries past its counter: the version of the function whose
+/// generator FOR_ITER_GEN last resumed (two units), then the YIELD_VALUE (or
+/// RETURN_GENERATOR) that generator was stopped at. Tier 2 projects the loop through
+/// that generator's frame from there; `NO_RESUME_IP` when the ip does not fit.
+const FOR_ITER_GEN_VERSION_OFFSET: usize = 2;
+const FOR_ITER_GEN_RESUME_IP_OFFSET: usize = 4;
+const NO_RESUME_IP: u16 = u16::MAX;
+
+/// Code units from the FOR_ITER or SEND that resumed a generator to the instruction
+/// after it, where the caller goes on when the generator yields.
+fn resume_after_yield_units(resumer: Resumer) -> usize {
+    match resumer {
+        Resumer::ForIter => INSTRUCTION_UNITS[op::FOR_ITER as usize] as usize,
+        Resumer::Send => INSTRUCTION_UNITS[op::SEND as usize] as usize,
+        Resumer::Rust => 0,
+    }
+}
+
+/// Records in the cache of the FOR_ITER at `for_iter_ip` of `code` which generator it
+/// is about to resume (its function's version and the instruction it is stopped at),
+/// for the projector.
+pub fn record_for_iter_generator(code: &CodeData, for_iter_ip: usize, gen_ref: StackRef) {
+    let Some(gen) = generator_data(gen_ref) else { return };
+    let version = gen.func.downcast::<FunctionData>().map_or(0, |f| f.version.get());
+    let units = &code.units[for_iter_ip + FOR_ITER_GEN_VERSION_OFFSET..];
+    units[0].set(version as u16);
+    units[1].set((version >> 16) as u16);
+    let ip = u16::try_from(gen.ip.get()).ok().filter(|&ip| ip != NO_RESUME_IP).unwrap_or(NO_RESUME_IP);
+    code.units[for_iter_ip + FOR_ITER_GEN_RESUME_IP_OFFSET].set(ip);
+}
+
+/// What the cache of the FOR_ITER at `for_iter_ip` recorded: the function version and
+/// the resume ip of the generator it last resumed inline.
+pub fn recorded_for_iter_generator(code: &CodeData, for_iter_ip: usize) -> Option<(u32, usize)> {
+    let units = &code.units[for_iter_ip + FOR_ITER_GEN_VERSION_OFFSET..];
+    let version = units[0].get() as u32 | (units[1].get() as u32) << 16;
+    let ip = code.units[for_iter_ip + FOR_ITER_GEN_RESUME_IP_OFFSET].get();
+    (version != 0 && ip != NO_RESUME_IP).then_some((version, ip as usize))
+}
+
+/// Whether `gen_ref` is the generator a trace projected through: a plain generator
+/// FOR_ITER can resume inline, made by a function of `version` (which fixes its code
+/// and globals), stopped at `resume_ip`.
+#[inline]
+pub fn is_expected_generator(gen_ref: StackRef, version: u32, resume_ip: usize) -> bool {
+    let Some(g) = generator_data(gen_ref) else { return false };
+    g.flavor == GenFlavor::Generator
+        && g.ip.get() == resume_ip
+        && matches!(g.state.get(), GenState::Suspended | GenState::Created)
+        && g.func.downcast::<FunctionData>().is_some_and(|f| f.version.get() == version)
+}
 
 /// Where the frame below goes on after the top frame returned.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -204,7 +253,7 @@ impl Vm {
         match frame.resumer {
             Resumer::Rust => Returned::ToRust,
             Resumer::ForIter | Resumer::Send => {
-                self.frames.last_mut().expect("the resumer's frame").ip += RESUME_AFTER_YIELD_UNITS;
+                self.frames.last_mut().expect("the resumer's frame").ip += resume_after_yield_units(frame.resumer);
                 Returned::ToCaller { push: true }
             }
         }

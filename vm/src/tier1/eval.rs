@@ -275,6 +275,7 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                             if !generators::can_resume_inline(gen, types::none(), true) {
                                 deopt!(op::FOR_ITER);
                             }
+                            generators::record_for_iter_generator(code, this_ip, gen);
                             enter_generator!(gen, types::none(), Resumer::ForIter, next_ip + oparg as usize);
                         }};
                     }
