@@ -187,6 +187,9 @@ def main():
                     help="per-run timeout in seconds (default 300)")
     ap.add_argument("--modes", default="0,interp,1", metavar="LIST",
                     help="comma-separated PYTHON_JIT modes for sidewinder (default 0,interp,1)")
+    ap.add_argument("--baseline", metavar="PATH",
+                    help="another sidewinder build (say, of an earlier commit) to time under "
+                         "PYTHON_JIT=1 in the same run, as the column 'base jit=1'")
     ap.add_argument("--json", metavar="FILE", help="also write the raw numbers as JSON to FILE")
     args = ap.parse_args()
     if args.repeat < 1:
@@ -218,6 +221,14 @@ def main():
         env = dict(os.environ)
         env["PYTHON_JIT"] = m
         runners.append((mode_label(m), [sw], env))
+    if args.baseline:
+        baseline = os.path.abspath(args.baseline)
+        if not os.access(baseline, os.X_OK):
+            sys.exit("run.py: baseline binary not found at %s" % baseline)
+        env = dict(os.environ)
+        env["PYTHON_JIT"] = "1"
+        runners.append(("base jit=1", [baseline], env))
+        log("run.py: baseline is %s" % baseline)
     labels = [r[0] for r in runners]
 
     facts = machine_facts(python3, pypy)
@@ -280,6 +291,8 @@ def main():
         binaries["pypy3"] = pypy
     if modes:
         binaries["sidewinder"] = sw
+    if args.baseline:
+        binaries["baseline"] = os.path.abspath(args.baseline)
     print("; ".join("%s: %s" % (k, v) for k, v in facts.items()))
     print("timed: " + "; ".join("%s = %s" % (k, v) for k, v in binaries.items()))
     print()
