@@ -273,16 +273,16 @@ fn for_loop_with_break_continue_else() {
         "RESUME 0
          LOAD_FAST xs
          GET_ITER 0
-         FOR_ITER to 20
+         FOR_ITER to 23
          STORE_FAST x
          LOAD_FAST x
          TO_BOOL 0
-         POP_JUMP_IF_FALSE to 13
+         POP_JUMP_IF_FALSE to 16
          JUMP_BACKWARD to 3
          LOAD_FAST x
-         POP_JUMP_IF_NOT_NONE to 18
+         POP_JUMP_IF_NOT_NONE to 21
          POP_TOP 0
-         JUMP_FORWARD to 22
+         JUMP_FORWARD to 25
          JUMP_BACKWARD to 3
          LOAD_CONST 1
          RETURN_VALUE 0
@@ -610,20 +610,20 @@ fn list_comprehensions_are_inlined() {
          GET_ITER 0
          BUILD_LIST 0
          SWAP 2
-         FOR_ITER to 27
+         FOR_ITER to 33
          STORE_FAST <listcomp>.x
          LOAD_FAST <listcomp>.x
          TO_BOOL 0
-         POP_JUMP_IF_FALSE to 25
+         POP_JUMP_IF_FALSE to 31
          LOAD_FAST <listcomp>.x
          GET_ITER 0
-         FOR_ITER to 25
+         FOR_ITER to 31
          STORE_FAST <listcomp>.y
          LOAD_FAST <listcomp>.x
          LOAD_FAST k
          BINARY_OP *
          LIST_APPEND 3
-         JUMP_BACKWARD to 15
+         JUMP_BACKWARD to 18
          JUMP_BACKWARD to 5
          RETURN_VALUE 0",
     );
@@ -655,7 +655,7 @@ fn comprehensions_at_module_and_class_level() {
          GET_ITER 0
          BUILD_LIST 0
          SWAP 2
-         FOR_ITER to 35
+         FOR_ITER to 38
          STORE_FAST <listcomp>._
          LOAD_GLOBAL y
          LOAD_GLOBAL z
@@ -675,7 +675,7 @@ fn comprehensions_at_module_and_class_level() {
          GET_ITER 0
          BUILD_MAP 0
          SWAP 2
-         FOR_ITER to 22
+         FOR_ITER to 25
          UNPACK_SEQUENCE 2
          STORE_FAST <dictcomp>.k
          STORE_FAST <dictcomp>.v
@@ -1036,11 +1036,11 @@ fn return_and_break_run_finally_bodies() {
         "RESUME 0
          LOAD_FAST xs
          GET_ITER 0
-         FOR_ITER to 64
+         FOR_ITER to 67
          STORE_FAST x
          LOAD_FAST x
          TO_BOOL 0
-         POP_JUMP_IF_FALSE to 31
+         POP_JUMP_IF_FALSE to 34
          LOAD_FAST x
          LOAD_CONST 1
          BINARY_OP +
@@ -1056,7 +1056,7 @@ fn return_and_break_run_finally_bodies() {
          CALL 1
          POP_TOP 0
          POP_TOP 0
-         JUMP_FORWARD to 64
+         JUMP_FORWARD to 67
          PUSH_EXC_INFO 0
          LOAD_GLOBAL done + NULL
          LOAD_FAST x
@@ -1069,7 +1069,7 @@ fn return_and_break_run_finally_bodies() {
          LOAD_CONST None
          RETURN_VALUE 0",
     );
-    assert_eq!(table(f), vec![(6, 15, 46, 1, false), (46, 61, 61, 2, true)]);
+    assert_eq!(table(f), vec![(9, 18, 49, 1, false), (49, 64, 64, 2, true)]);
 }
 
 #[test]
@@ -1299,7 +1299,7 @@ fn comprehension_variables_captured_by_lambdas_are_fresh_cells() {
          GET_ITER 0
          BUILD_LIST 0
          SWAP 2
-         FOR_ITER to 29
+         FOR_ITER to 32
          STORE_DEREF <listcomp>.x
          LOAD_CLOSURE <listcomp>.x
          BUILD_TUPLE 1
