@@ -183,6 +183,19 @@ impl Projection {
         self.trace.frames[self.frame as usize].generator
     }
 
+    /// Why the trace cannot enter `frames` more frames, the innermost running
+    /// `code_ref`: its code is already on the projected frame stack (`recursion`), or
+    /// they would go deeper than `MAX_INLINE_DEPTH` or past the frame index's range.
+    fn cannot_enter(&self, code_ref: StackRef, frames: usize, recursion: &'static str) -> Option<&'static str> {
+        if self.is_on_stack(code_ref) {
+            Some(recursion)
+        } else if self.stack.len() + frames > MAX_INLINE_DEPTH || self.trace.frames.len() + frames > u8::MAX as usize {
+            Some("inlining too deep")
+        } else {
+            None
+        }
+    }
+
     fn is_on_stack(&self, code_ref: StackRef) -> bool {
         self.trace.frames[self.frame as usize].code_ref == code_ref
             || self.stack.iter().any(|(f, _)| self.trace.frames[*f as usize].code_ref == code_ref)
@@ -299,13 +312,9 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     p.end(d.resume_ip, ExitKind::End);
                     break "generator unknown";
                 };
-                if p.is_on_stack(gen_code_ref) {
+                if let Some(reason) = p.cannot_enter(gen_code_ref, 1, "recursive generator") {
                     p.end(d.resume_ip, ExitKind::End);
-                    break "recursive generator";
-                }
-                if p.stack.len() >= MAX_INLINE_DEPTH || p.trace.frames.len() >= u8::MAX as usize {
-                    p.end(d.resume_ip, ExitKind::End);
-                    break "inlining too deep";
+                    break reason;
                 }
                 let gen_code = gen_code_ref.downcast::<CodeData>().expect("the cache holds code objects");
                 let stopped_at = gen_code.units.get(resume_at).map(|u| (u.get() & 0xff) as u8);
@@ -348,13 +357,9 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     p.end(d.resume_ip, ExitKind::End);
                     break "callee unknown";
                 };
-                if p.is_on_stack(callee_ref) {
+                if let Some(reason) = p.cannot_enter(callee_ref, 1, "recursive call") {
                     p.end(d.resume_ip, ExitKind::End);
-                    break "recursive call";
-                }
-                if p.stack.len() >= MAX_INLINE_DEPTH || p.trace.frames.len() >= u8::MAX as usize {
-                    p.end(d.resume_ip, ExitKind::End);
-                    break "inlining too deep";
+                    break reason;
                 }
                 let callee = callee_ref.downcast::<CodeData>().expect("the cache holds code objects");
                 p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
@@ -384,13 +389,9 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     p.end(d.resume_ip, ExitKind::End);
                     break "__init__ unknown";
                 };
-                if p.is_on_stack(init_ref) {
+                if let Some(reason) = p.cannot_enter(init_ref, 2, "recursive call") {
                     p.end(d.resume_ip, ExitKind::End);
-                    break "recursive call";
-                }
-                if p.stack.len() + 2 > MAX_INLINE_DEPTH || p.trace.frames.len() + 2 > u8::MAX as usize {
-                    p.end(d.resume_ip, ExitKind::End);
-                    break "inlining too deep";
+                    break reason;
                 }
                 let shim_ref = sidewinder_vm::runtime::classes::init_cleanup_code();
                 let shim = shim_ref.downcast::<CodeData>().expect("the shim is a code object");

@@ -286,17 +286,9 @@ fn apply(a: &mut Analysis, index: usize, u: &TraceUop) -> Result<(), Stop> {
             s.push(sent);
             Ok(())
         }
-        Uop::YIELD_VALUE => {
-            let value = s.pop_n(1)?[0];
-            let Some(caller) = a.trace.frames[s.current].caller else { return Err(Stop) };
-            if s.frames[caller as usize].is_none() {
-                return Err(Stop);
-            }
-            s.current = caller as usize;
-            s.push(value);
-            Ok(())
-        }
-        Uop::_POP_FRAME => {
+        // A return from an inlined call, or a yield from a generator the trace
+        // resumed: the value goes to the caller's stack.
+        Uop::_POP_FRAME | Uop::YIELD_VALUE => {
             let retval = s.pop_n(1)?[0];
             let Some(caller) = a.trace.frames[s.current].caller else { return Err(Stop) };
             if s.frames[caller as usize].is_none() {
