@@ -30,7 +30,6 @@ use sidewinder_vm::opcodes::{op, uop_flags, Uop, INSTRUCTIONS, INSTRUCTION_UNITS
 use sidewinder_vm::runtime::call::{code_for_function_version, globals_for_function_version};
 use sidewinder_vm::runtime::generators::recorded_for_iter_generator;
 use sidewinder_vm::runtime::Vm;
-use sidewinder_vm::tier1::counters;
 use sidewinder_vm::StackRef;
 
 use crate::ir::{ExitKind, ExitSpec, ProjectedFrame, Trace, TraceUop};
@@ -45,6 +44,10 @@ pub const MAX_INLINE_DEPTH: usize = 8;
 const RESERVE: usize = 16;
 /// A trace that ends with fewer uops of real work than this is not worth running.
 const MIN_USEFUL_UOPS: usize = 3;
+/// A root trace that ends in an exit, before its loop closes, is entered from tier 1
+/// and left back to it on every iteration. Entering and leaving cost about as much as
+/// tier 1 running this many uops' worth of instructions, so a shorter one is a loss.
+const MIN_USEFUL_UOPS_OPEN_ROOT: usize = 24;
 
 /// Where a projection starts.
 pub struct Start {
@@ -265,16 +268,18 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
             p.escaped = false;
         }
         match d.opcode {
-            op::JUMP_BACKWARD | op::ENTER_EXECUTOR if p.in_generator() => {
-                // A loop inside a generator the trace resumed: followed, like the rest
-                // of the generator's body up to its next yield. A back edge with an
-                // executor installed keeps its own oparg's low byte in its cache.
-                let oparg = if d.opcode == op::ENTER_EXECUTOR {
-                    (d.oparg & !0xff) | counters::value(code.units[d.ip + 1].get()) as u32
-                } else {
-                    d.oparg
-                };
-                ip = d.next_ip - oparg as usize;
+            op::ENTER_EXECUTOR if p.in_generator() => {
+                // A loop inside a generator the trace resumed that has a trace of its
+                // own: it runs many times between two yields (a loop that yields every
+                // time gets no trace, see YIELD_VALUE below), so unrolling it here would
+                // only fill this trace. Its own trace takes over from this exit.
+                p.end(d.resume_ip, ExitKind::End);
+                break "a generator's loop with its own trace";
+            }
+            op::JUMP_BACKWARD if p.in_generator() => {
+                // Any other loop inside a generator the trace resumed: followed, like
+                // the rest of the generator's body up to its next yield.
+                ip = d.next_ip - d.oparg as usize;
                 continue;
             }
             op::JUMP_BACKWARD => {
@@ -437,6 +442,12 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
         let unsupported =
             info.expansion.iter().any(|u| u.uop.flags() & uop_flags::SPECIAL != 0 && !traceable_special(u.uop));
         if unsupported {
+            if d.opcode == op::YIELD_VALUE && p.frame == 0 {
+                // A generator's own loop up to its yield: entering and leaving the trace
+                // each item costs more than that stretch saves. A Python loop consuming
+                // the generator traces into it instead (FOR_ITER_GEN above).
+                return Err(Abort("stopped at a yield of the trace's frame".into()));
+            }
             p.end(d.resume_ip, ExitKind::End);
             break info.name;
         }
@@ -453,6 +464,14 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
         .count();
     if !p.trace.closes_loop && work < MIN_USEFUL_UOPS {
         return Err(Abort(format!("too short: stopped at {ended_at}")));
+    }
+    let ends_open = p
+        .trace
+        .uops
+        .last()
+        .is_some_and(|u| u.uop == Uop::_EXIT_TRACE && p.trace.exits[u.exit as usize].kind == ExitKind::End);
+    if start.loop_back_edge.is_some() && ends_open && work < MIN_USEFUL_UOPS_OPEN_ROOT {
+        return Err(Abort(format!("too short for a root trace: stopped at {ended_at}")));
     }
     Ok(p.trace)
 }

@@ -487,7 +487,9 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
         seq.downcast::<StrData>().map(|s| s.char_len)
     };
     if let Some(len) = sized_len {
-        if lookup_special(seq, "__reversed__").is_none() {
+        // The exact builtin types reverse by index; a subclass may define __reversed__.
+        let exact = [types().list, types().tuple, types().str_].contains(&type_of(seq));
+        if exact || lookup_special(seq, "__reversed__").is_none() {
             heap::incref(seq);
             return Ok(heap::alloc(cls, ReversedData { seq, remaining: Cell::new(len) }));
         }

@@ -1,7 +1,8 @@
 //! Constructors for builtin values, and string interning.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use hashbrown::HashMap;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -18,7 +19,9 @@ use crate::runtime::types::types;
 use crate::value::StackRef;
 
 thread_local! {
-    static INTERNED: RefCell<HashMap<Box<str>, StackRef>> = RefCell::new(HashMap::new());
+    /// Interned strs by text. Runtime paths intern the names they look up (special
+    /// methods, method calls), so this map uses hashbrown's fast default hasher.
+    static INTERNED: RefCell<HashMap<Box<str>, StackRef>> = RefCell::new(HashMap::default());
 }
 
 /// A new cell holding `contents` (NULL for an empty cell).
