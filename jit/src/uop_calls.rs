@@ -9,7 +9,7 @@
 
 use sidewinder_tier2::executor::TraceExecutor;
 use sidewinder_tier2::ir::TraceUop;
-use sidewinder_vm::opcodes::{op, Uop};
+use sidewinder_vm::opcodes::Uop;
 use sidewinder_vm::runtime::frame::Frame;
 use sidewinder_vm::runtime::Vm;
 use sidewinder_vm::value::StackPtr;
@@ -104,54 +104,6 @@ macro_rules! uop_call_fn {
             // What the uop interpreter defines alike.
             sidewinder_tier2::define_shared_uop_macros!($d, $vm, $executor, $sp, $inst, $oparg, $uop);
 
-            // Special uops of tier 1 that traces contain (as in the uop interpreter).
-            macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
-                () => {{
-                    let argc = $oparg as usize;
-                    let callable = $sp.peek(argc + 1);
-                    let with_self = !$sp.peek(argc).is_null() as usize;
-                    let values = $sp.slice(0, argc + with_self);
-                    if let Err(e) = $vm.push_frame_exact(callable, values) {
-                        raise!(e);
-                    }
-                    $sp.drop_n(argc + 2);
-                    // The callee is on top now: the caller's stack pointer goes to the
-                    // caller (the uop interpreter keeps it in a variable until
-                    // `_PUSH_FRAME`), and the callee's must not be overwritten with it.
-                    let depth = $vm.frames.len();
-                    $vm.frames[depth - 2].sp = $sp.raw();
-                    leave!(STATUS_CONTINUE);
-                }};
-            }
-            macro_rules! uop__PUSH_FRAME {
-                () => {{
-                    // The caller's stack pointer is already in its frame (written by
-                    // the uop that pushed the callee).
-                    let depth = $vm.frames.len();
-                    $vm.frames[depth - 2].ip = $inst.target as usize;
-                    $sp = StackPtr::new($vm.frames[depth - 1].sp);
-                }};
-            }
-            macro_rules! uop__CREATE_INIT_FRAME {
-                () => {{
-                    let argc = $oparg as usize;
-                    let init = $sp.peek(argc + 1);
-                    let values = $sp.slice(0, argc + 1);
-                    if let Err(e) = $vm.push_init_frames(init, values) {
-                        raise!(e);
-                    }
-                    $sp.drop_n(argc + 2);
-                    let depth = $vm.frames.len();
-                    let caller = &mut $vm.frames[depth - 3];
-                    caller.sp = $sp.raw();
-                    caller.ip = $inst.target as usize;
-                    caller.return_ip = $inst.target as usize
-                        + sidewinder_vm::opcodes::INSTRUCTION_UNITS[op::CALL_ALLOC_AND_ENTER_INIT as usize] as usize;
-                    // The `_PUSH_FRAME` after this runs in the shim, whose stack pointer
-                    // is already in its frame; __init__'s frame on top keeps its own.
-                    leave!(STATUS_CONTINUE);
-                }};
-            }
             macro_rules! uop__JUMP_TO_TOP {
                 () => {
                     inlined_by_the_lowering!()

@@ -248,51 +248,6 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
             }};
         }
 
-        // Special uops of tier 1 that traces contain.
-        macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
-            () => {{
-                let argc = oparg as usize;
-                let callable = sp.peek(argc + 1);
-                let with_self = !sp.peek(argc).is_null() as usize;
-                let values = sp.slice(0, argc + with_self);
-                if let Err(e) = vm.push_frame_exact(callable, values) {
-                    raise!(e);
-                }
-                sp.drop_n(argc + 2);
-            }};
-        }
-        macro_rules! uop__PUSH_FRAME {
-            () => {{
-                let depth = vm.frames.len();
-                let caller = &mut vm.frames[depth - 2];
-                caller.sp = sp.raw();
-                caller.ip = inst.target as usize;
-                sp = StackPtr::new(vm.frames[depth - 1].sp);
-            }};
-        }
-        // CALL_ALLOC_AND_ENTER_INIT: [__init__, self, args] -> the init-cleanup shim and
-        // __init__'s frame pushed. It leaves the caller as `_PUSH_FRAME` would (stack, ip,
-        // and the return point after the CALL) and continues in the shim, whose stack
-        // pointer it loads: the `_PUSH_FRAME` after it runs in the shim's projected frame
-        // (target 0, the shim's return point) and enters __init__ from there.
-        macro_rules! uop__CREATE_INIT_FRAME {
-            () => {{
-                let argc = oparg as usize;
-                let init = sp.peek(argc + 1);
-                let values = sp.slice(0, argc + 1);
-                if let Err(e) = vm.push_init_frames(init, values) {
-                    raise!(e);
-                }
-                sp.drop_n(argc + 2);
-                let depth = vm.frames.len();
-                let caller = &mut vm.frames[depth - 3];
-                caller.sp = sp.raw();
-                caller.ip = inst.target as usize;
-                caller.return_ip = inst.target as usize
-                    + sidewinder_vm::opcodes::INSTRUCTION_UNITS[op::CALL_ALLOC_AND_ENTER_INIT as usize] as usize;
-                sp = StackPtr::new(vm.frames[depth - 2].sp);
-            }};
-        }
         macro_rules! uop__JUMP_TO_TOP {
             () => {{
                 safepoint!();

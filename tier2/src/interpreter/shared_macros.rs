@@ -1,15 +1,17 @@
 //! The macros the uop interpreter's dispatch and the JIT's generic uop functions share:
 //! both are expansions of the arms uopgen writes, around a `StackPtr` variable and the
 //! uop being run, and differ only in how they leave (`leave!`, `raise!`, `exit_trace!`,
-//! `next_uop!`), where typed values live and how frames are pushed.
+//! `next_uop!`) and where typed values live.
 
 /// Defines, over the VM `$vm`, the executor `$executor`, the stack pointer `$sp`, the
 /// uop `$inst` (its opcode `$uop`, its `$oparg`):
 /// - `stack_push_from!`, `uop_operand!`, `branch!`, `exhausted!`, `safepoint!` and
 ///   `not_in_traces!`, which the arms use;
 /// - the `uop_NAME!` macros that do the same in both places: the tier-1 uops no trace
-///   contains, `RESUME`, `_SAVE_RETURN_OFFSET`, `_POP_FRAME`, `YIELD_VALUE` (from a
-///   generator frame the trace entered), and the tier-2-only uops but `_JUMP_TO_TOP`.
+///   contains, `RESUME`, the frame pushes and pops (`_INIT_CALL_PY_EXACT_ARGS`,
+///   `_CREATE_INIT_FRAME`, `_SAVE_RETURN_OFFSET`, `_PUSH_FRAME`, `_POP_FRAME`,
+///   `YIELD_VALUE` from a generator frame the trace entered), and the tier-2-only uops
+///   but `_JUMP_TO_TOP`.
 ///
 /// The caller defines `frame_mut!`, `sync_sp!`, `raise!` and `exit_trace!` first. Call
 /// it as `define_shared_uop_macros!($, vm, executor, sp, inst, oparg, uop)`: the `$`
@@ -71,6 +73,57 @@ macro_rules! define_shared_uop_macros {
         macro_rules! uop_END_ASYNC_FOR { () => { not_in_traces!() }; }
         macro_rules! uop_RESUME {
             () => { safepoint!() };
+        }
+        // The frame pushes of inlined calls. The frame itself is pushed by the VM
+        // (`Vm::push_frame_exact`, `Vm::push_init_frames`), as in every tier; the push
+        // uop saves the caller's stack pointer in the caller's frame, `_SAVE_RETURN_OFFSET`
+        // its return point and `_PUSH_FRAME` its ip, and `$sp` moves to the new top
+        // frame (so `sync_sp!` never writes a caller's pointer into a callee).
+        macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
+            () => {{
+                let argc = $oparg as usize;
+                let callable = $sp.peek(argc + 1);
+                let with_self = !$sp.peek(argc).is_null() as usize;
+                let values = $sp.slice(0, argc + with_self);
+                if let Err(e) = $vm.push_frame_exact(callable, values) {
+                    raise!(e);
+                }
+                $sp.drop_n(argc + 2);
+                let depth = $vm.frames.len();
+                $vm.frames[depth - 2].sp = $sp.raw();
+                $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
+            }};
+        }
+        // CALL_ALLOC_AND_ENTER_INIT: [__init__, self, args] -> the init-cleanup shim and
+        // __init__'s frame pushed. The caller is left as `_PUSH_FRAME` would leave it
+        // (stack, ip, and its return point after the CALL); the `_PUSH_FRAME` after
+        // this runs in the shim's projected frame (target 0, the shim's return point).
+        macro_rules! uop__CREATE_INIT_FRAME {
+            () => {{
+                let argc = $oparg as usize;
+                let init = $sp.peek(argc + 1);
+                let values = $sp.slice(0, argc + 1);
+                if let Err(e) = $vm.push_init_frames(init, values) {
+                    raise!(e);
+                }
+                $sp.drop_n(argc + 2);
+                let depth = $vm.frames.len();
+                let caller = &mut $vm.frames[depth - 3];
+                caller.sp = $sp.raw();
+                caller.ip = $inst.target as usize;
+                let call_units = sidewinder_vm::opcodes::INSTRUCTION_UNITS[sidewinder_vm::opcodes::op::CALL_ALLOC_AND_ENTER_INIT as usize];
+                caller.return_ip = $inst.target as usize + call_units as usize;
+                $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
+            }};
+        }
+        macro_rules! uop__PUSH_FRAME {
+            () => {{
+                // The caller's stack pointer is in its frame already (the uop that
+                // pushed the callee wrote it).
+                let depth = $vm.frames.len();
+                $vm.frames[depth - 2].ip = $inst.target as usize;
+                $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
+            }};
         }
         macro_rules! uop__SAVE_RETURN_OFFSET {
             () => {{
