@@ -7,7 +7,7 @@
 use crate::heap::Handle;
 use crate::objects::awaitable::{AsyncGenASendData, AsyncGenAThrowData, CoroWrapperData};
 use crate::objects::function::{Args, BuiltinFn};
-use crate::objects::generator::{GenFlavor, GenState, GeneratorData};
+use crate::objects::generator::{GenFlavor, GeneratorData};
 use crate::objects::new;
 use crate::runtime::async_generators::{coroutine_wrapper, new_asend, new_athrow};
 use crate::runtime::errors::{type_error, ExcType, PyErr};
@@ -127,11 +127,8 @@ fn agen_code(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 }
 
 fn agen_frame(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
-    let (_, g, _) = agen(args, "ag_frame")?;
-    if g.state.get() == GenState::Completed {
-        return Ok(none());
-    }
-    Err(PyErr::new(ExcType::NotImplementedError, "frame objects are not supported yet (ag_frame of a live generator)"))
+    let (this, _, _) = agen(args, "ag_frame")?;
+    Ok(crate::runtime::frame_objects::generator_frame(this))
 }
 
 fn agen_await(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {

@@ -183,11 +183,8 @@ fn code(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
 }
 
 fn frame(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
-    let (_, g) = attribute_receiver(args, "gi_frame")?;
-    if g.state.get() == GenState::Completed {
-        return Ok(none());
-    }
-    Err(PyErr::new(ExcType::NotImplementedError, "frame objects are not supported yet (gi_frame of a live generator)"))
+    let (this, _) = attribute_receiver(args, "gi_frame")?;
+    Ok(crate::runtime::frame_objects::generator_frame(this))
 }
 
 fn yieldfrom(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {

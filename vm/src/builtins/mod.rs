@@ -10,6 +10,7 @@ pub(crate) mod args;
 mod async_generator_methods;
 mod constructors;
 mod dict_methods;
+pub(crate) mod frame_methods;
 pub(crate) mod functions;
 pub(crate) mod generator_methods;
 mod list_methods;
@@ -129,6 +130,7 @@ fn register_methods() {
     }
     generator_methods::install();
     async_generator_methods::install();
+    frame_methods::install();
     add_methods(
         t.property,
         &[

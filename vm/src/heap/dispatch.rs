@@ -67,6 +67,7 @@ macro_rules! for_each_payload {
             Kind::Generator => $action::<GeneratorData>($ptr $(, $arg)*),
             Kind::Cell => $action::<CellData>($ptr $(, $arg)*),
             Kind::CoroWrapper => $action::<CoroWrapperData>($ptr $(, $arg)*),
+            Kind::Frame => $action::<crate::objects::frame::FrameObjectData>($ptr $(, $arg)*),
             Kind::AsyncGenASend => $action::<AsyncGenASendData>($ptr $(, $arg)*),
             Kind::AsyncGenAThrow => $action::<AsyncGenAThrowData>($ptr $(, $arg)*),
             Kind::AsyncGenWrappedValue => $action::<AsyncGenWrappedValueData>($ptr $(, $arg)*),

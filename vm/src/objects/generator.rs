@@ -73,6 +73,8 @@ pub struct GeneratorData {
     /// An async generator only: it was closed (aclose, or it finished), so `athrow`
     /// and `aclose` have nothing more to do (CPython's `ag_closed`).
     pub closed: Cell<bool>,
+    /// The frame object `gi_frame` gave out (counted), or NULL: the same one each time.
+    pub frame_object: Cell<StackRef>,
 }
 
 impl GeneratorData {
@@ -125,6 +127,7 @@ impl Payload for GeneratorData {
         visit(self.name.get());
         visit(self.qualname.get());
         visit(self.exc_state.get());
+        visit(self.frame_object.get());
         // A running frame's references are the frame stack's (uncounted); a completed
         // one has none.
         if matches!(self.state.get(), GenState::Created | GenState::Suspended) {

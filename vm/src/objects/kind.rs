@@ -53,6 +53,8 @@ pub enum Kind {
     AsyncGenAThrow,
     /// A value an async generator yields, wrapped (ASYNC_GEN_WRAP).
     AsyncGenWrappedValue,
+    /// A generator's frame, as `gi_frame` gives it.
+    Frame,
 }
 
 impl Kind {

@@ -7,6 +7,7 @@ pub mod code;
 pub mod dict;
 pub mod exception;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod int;

@@ -335,6 +335,16 @@ fn native_repr(vm: &mut Vm, v: StackRef) -> PyResult<String> {
                 Ok(format!("<cell at {}: {} object at {}>", address(v), type_name_of(contents), address(contents)))
             }
         }
+        Kind::Frame => {
+            let frame = v.downcast::<crate::objects::frame::FrameObjectData>().expect("frame");
+            let code = frame
+                .generator
+                .downcast::<crate::objects::generator::GeneratorData>()
+                .expect("a generator")
+                .code_data();
+            let line = crate::runtime::frame_objects::line(vm, frame);
+            Ok(format!("<frame at {}, file '{}', line {}, code {}>", address(v), code.filename, line, code.name))
+        }
         Kind::Super => {
             let s = v.downcast::<SuperData>().expect("super");
             let class = s.start_after.downcast::<TypeData>().map(|t| t.name.clone()).unwrap_or_else(|| "NULL".into());

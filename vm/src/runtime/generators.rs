@@ -187,6 +187,7 @@ impl Vm {
                 finalized: Cell::new(false),
                 running_async: Cell::new(false),
                 closed: Cell::new(false),
+                frame_object: Cell::new(StackRef::NULL),
             },
         )
     }
@@ -287,6 +288,7 @@ impl Vm {
     /// uncounted).
     pub(crate) fn finish_generator_frame(&mut self, frame: &Frame) {
         let gen = generator_data(frame.generator).expect("a generator frame");
+        crate::runtime::frame_objects::generator_finishing(gen, frame);
         for slot in gen.storage.iter() {
             slot.set(StackRef::NULL);
         }

@@ -9,6 +9,7 @@ pub mod classes;
 pub mod errors;
 pub mod exc_state;
 pub mod frame;
+pub mod frame_objects;
 pub mod generators;
 pub mod run;
 pub mod traceback;

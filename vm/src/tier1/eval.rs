@@ -220,6 +220,10 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                     macro_rules! return_value {
                         ($retval:expr) => {{
                             let retval: StackRef = $retval;
+                            // Where the frame ended (a finished generator's frame object
+                            // reports that line).
+                            // SAFETY: `frame` is the live top frame (see Regs::load).
+                            unsafe { (*frame).ip = this_ip };
                             match vm.return_from_frame() {
                                 Returned::ToRust => return Ok(retval),
                                 Returned::ToCaller { push } => {
