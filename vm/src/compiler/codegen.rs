@@ -715,15 +715,15 @@ impl<'a> Compiler<'a> {
 
     /// A generator expression: a generator function of one argument, `.0`, the
     /// iterator over the outermost iterable, which is evaluated here, in the enclosing
-    /// scope, as CPython does; the rest runs lazily inside.
+    /// scope, as CPython does; the rest runs lazily inside. With an `async for` or an
+    /// `await` it is an async generator function, and `.0` an async iterator.
     pub(crate) fn generator_expression(&mut self, g: &'a ruff_python_ast::ExprGenerator) -> CResult<()> {
-        if let Some(c) = g.generators.iter().find(|c| c.is_async) {
-            return Err(self.unsupported("asynchronous generator expressions are not supported yet", c.range));
-        }
         let scope = self.table.scope_at(g.range);
+        let is_async = self.table.scope(scope).async_genexpr;
         let first_line = self.lines.line_col(g.range.start().to_usize()).0;
         self.push_unit(UnitKind::Function, scope, "<genexpr>", first_line);
-        self.unit.flags = code_flags::FUNCTION | code_flags::GENERATOR;
+        self.unit.flags =
+            code_flags::FUNCTION | if is_async { code_flags::ASYNC_GENERATOR } else { code_flags::GENERATOR };
         self.unit.loc = self.location(g.range);
         self.unit.arg_count = 1;
         let argument = self.add_var(".0");
@@ -740,7 +740,7 @@ impl<'a> Compiler<'a> {
         self.emit(op::MAKE_FUNCTION, closure);
         self.emit(op::PUSH_NULL, 0);
         self.expr(&g.generators[0].iter)?;
-        self.emit(op::GET_ITER, 0);
+        self.emit(if g.generators[0].is_async { op::GET_AITER } else { op::GET_ITER }, 0);
         self.emit(op::CALL, 1);
         Ok(())
     }

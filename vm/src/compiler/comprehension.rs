@@ -140,6 +140,9 @@ impl<'a> Compiler<'a> {
                 Element::Yield(e) => {
                     self.expr(e)?;
                     self.at(range, |c| {
+                        if c.in_async_function() {
+                            c.emit(op::ASYNC_GEN_WRAP, 0);
+                        }
                         c.emit(op::YIELD_VALUE, 0);
                         c.emit(op::RESUME, 1);
                         c.emit(op::POP_TOP, 0);

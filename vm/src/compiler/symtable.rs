@@ -79,6 +79,9 @@ pub(crate) struct Scope {
     pub needs_class_closure: bool,
     /// Where the first `yield` of a function is.
     pub yield_at: Option<TextRange>,
+    /// A generator expression with an `async for` or an `await` of its own: it makes an
+    /// async generator (allowed in any function, as in CPython 3.11).
+    pub async_genexpr: bool,
 }
 
 impl Scope {
@@ -97,6 +100,7 @@ impl Scope {
             inlined: false,
             needs_class_closure: false,
             yield_at: None,
+            async_genexpr: false,
         }
     }
 
@@ -556,6 +560,7 @@ impl Builder<'_, '_> {
         let id = self.push_scope(ScopeKind::Comprehension, name, range);
         // Inlined into the enclosing code by the compiler (comprehension.rs).
         self.table.scopes[id].inlined = matches!(name, "<listcomp>" | "<dictcomp>" | "<setcomp>");
+        self.table.scopes[id].async_genexpr = name == "<genexpr>" && generators.iter().any(|g| g.is_async);
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
                 self.expr(&g.iter)?;
@@ -651,7 +656,11 @@ impl Builder<'_, '_> {
                 self.comprehension("<dictcomp>", c.range, &c.generators, &elts)?
             }
             Expr::Await(a) => {
-                if !self.in_async {
+                let genexpr = self.scope().kind == ScopeKind::Comprehension && self.scope().name == "<genexpr>";
+                if genexpr {
+                    // An `await` in a generator expression makes it an async generator.
+                    self.scope().async_genexpr = true;
+                } else if !self.in_async {
                     let msg = if self.unit_scope().is_function_like() {
                         "'await' outside async function"
                     } else {
