@@ -246,3 +246,32 @@ fn a_hot_loop_over_a_generator_stays_in_its_trace() {
         }
     }
 }
+
+/// A hot loop over a generator that delegates to lists (`yield from chunk`) stays in
+/// its trace: the delegation is SEND_ITER, which the trace follows inside the
+/// generator's frame, so only the end of each list leaves the trace.
+#[test]
+fn a_hot_loop_over_yield_from_a_list_stays_in_its_trace() {
+    const CHUNKS: u64 = 2_000;
+    const CHUNK: u64 = 100;
+    let program = format!(
+        "def flatten(chunks):\n    for chunk in chunks:\n        yield from chunk\ndef run():\n    chunks = [list(range({CHUNK})) for _ in range({CHUNKS})]\n    total = 0\n    for x in flatten(chunks):\n        total += x\n    return total\nprint(run())\n"
+    );
+    let expected = CHUNKS * CHUNK * (CHUNK - 1) / 2;
+    for mode in ["interp", "1"] {
+        let dir = dump_dir(&format!("dump_yield_from_list_{mode}"));
+        let dir_arg = format!("jit-dump={}", dir.display());
+        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-X", &dir_arg, "-c", &program]);
+        assert_eq!(stdout, format!("{expected}\n"), "PYTHON_JIT={mode}");
+        // One exit per list (its end), none per item.
+        let exits = count(&stderr, "tier2: exits taken:");
+        let items = CHUNKS * CHUNK;
+        assert!((exits as f64) / (items as f64) < 0.02, "PYTHON_JIT={mode}: {exits} exits:\n{stderr}");
+        let all = dumps(&dir);
+        let followed = all.iter().any(|d| {
+            let uops = section_uops(d, "--- uops after optimization");
+            uops.contains(&"_PUSH_GEN_FRAME") && uops.contains(&"_SEND_ITER") && uops.contains(&"YIELD_VALUE")
+        });
+        assert!(followed, "PYTHON_JIT={mode}: no trace follows the delegation; dumps:\n{}", all.join("\n"));
+    }
+}

@@ -82,7 +82,13 @@ pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32,
             Some(crate::objects::generator::GenFlavor::Generator | crate::objects::generator::GenFlavor::Coroutine) => {
                 Some(op::SEND_GEN)
             }
-            _ => None,
+            Some(_) => None,
+            None if sp.peek(0) == crate::runtime::types::none()
+                && matches!(sp.peek(1).kind(), Kind::ListIter | Kind::TupleIter | Kind::RangeIter) =>
+            {
+                Some(op::SEND_ITER)
+            }
+            None => None,
         },
         op::UNPACK_SEQUENCE => match sp.peek(0).kind() {
             Kind::Tuple if oparg == 2 => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),

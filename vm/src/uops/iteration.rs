@@ -33,6 +33,21 @@ pub fn iter_check_tuple(iter: StackRef) -> bool {
     iter.is_kind(Kind::TupleIter)
 }
 
+/// SEND_ITER: the next item of a list, tuple or range iterator sent None; None (a
+/// deopt) when it is exhausted or the operands are anything else.
+#[inline(always)]
+pub fn send_sequence_iterator(receiver: StackRef, v: StackRef) -> Option<StackRef> {
+    if v != crate::runtime::types::none() {
+        return None;
+    }
+    match receiver.kind() {
+        Kind::ListIter => for_iter_list(receiver),
+        Kind::TupleIter => for_iter_tuple(receiver),
+        Kind::RangeIter => for_iter_range(receiver),
+        _ => None,
+    }
+}
+
 #[inline(always)]
 pub fn for_iter_range(iter: StackRef) -> Option<StackRef> {
     let it = iter.downcast::<RangeIterData>().expect("checked by _ITER_CHECK_RANGE");
