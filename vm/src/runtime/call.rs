@@ -35,6 +35,11 @@ thread_local! {
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
+/// The text of a str value without copying it ("" for anything else).
+fn text_ref(value: StackRef) -> &'static str {
+    value.downcast::<crate::objects::str::StrData>().map_or("", |s| &s.value)
+}
+
 /// The version for a new function running `code` with `globals`: the code object's own
 /// version, so every function made from one code object shares it. Records the code and
 /// the globals in the function-by-version cache.
@@ -167,7 +172,8 @@ impl Vm {
     fn bind_arguments(&mut self, index: usize, f: &FunctionData, args: Args<'_>) -> PyResult<()> {
         let code = f.code.downcast::<CodeData>().expect("code");
         let locals = self.frames[index].locals();
-        let qualname = str_of(f.qualname.get());
+        // Only error messages need the name: built when one is.
+        let qualname = || str_of(f.qualname.get());
         let argcount = code.arg_count as usize;
         let kwonly = code.kwonly_arg_count as usize;
         let has_varargs = code.flags & code_flags::VARARGS != 0;
@@ -187,22 +193,24 @@ impl Vm {
             };
             let given = positional.len();
             return Err(type_error(format!(
-                "{qualname}() takes {takes} but {given} {} given",
+                "{}() takes {takes} but {given} {} given",
+                qualname(),
                 if given == 1 { "was" } else { "were" }
             )));
         }
         for (name, value) in args.kw() {
-            let key = str_of(name);
-            let slot = (code.posonly_arg_count as usize..argcount + kwonly).find(|i| str_of(code.varnames[*i]) == key);
+            let key = text_ref(name);
+            let slot =
+                (code.posonly_arg_count as usize..argcount + kwonly).find(|i| text_ref(code.varnames[*i]) == key);
             match slot {
                 Some(i) => {
                     if !locals.get(i).is_null() {
-                        return Err(type_error(format!("{qualname}() got multiple values for argument '{key}'")));
+                        return Err(type_error(format!("{}() got multiple values for argument '{key}'", qualname())));
                     }
                     locals.set(i, value);
                 }
                 None => {
-                    return Err(type_error(format!("{qualname}() got an unexpected keyword argument '{key}'")));
+                    return Err(type_error(format!("{}() got an unexpected keyword argument '{key}'", qualname())));
                 }
             }
         }
@@ -221,7 +229,8 @@ impl Vm {
             .collect();
         if !missing.is_empty() {
             return Err(type_error(format!(
-                "{qualname}() missing {} required positional argument{}: {}",
+                "{}() missing {} required positional argument{}: {}",
+                qualname(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 join_names(&missing)
@@ -241,7 +250,8 @@ impl Vm {
             }
             if !missing_kw.is_empty() {
                 return Err(type_error(format!(
-                    "{qualname}() missing {} required keyword-only argument{}: {}",
+                    "{}() missing {} required keyword-only argument{}: {}",
+                    qualname(),
                     missing_kw.len(),
                     if missing_kw.len() == 1 { "" } else { "s" },
                     join_names(&missing_kw)
