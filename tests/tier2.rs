@@ -275,3 +275,28 @@ fn a_hot_loop_over_yield_from_a_list_stays_in_its_trace() {
         assert!(followed, "PYTHON_JIT={mode}: no trace follows the delegation; dumps:\n{}", all.join("\n"));
     }
 }
+
+/// A loop of two iterations per call, entered at its back edge after the first, runs
+/// one pass natively per entry: its executor costs more to enter and leave than it
+/// saves, so after its probation it is dropped and the loop stays in tier 1 for a while.
+/// A loop of ten iterations per call keeps its executor.
+#[test]
+fn a_loop_too_short_per_entry_loses_its_executor() {
+    let program = |iterations: usize| {
+        format!(
+            "steps = tuple(range({iterations}))\ndef step(x):\n    for s in steps:\n        x = x + s\n    return x\ntotal = 0\nfor v in map(step, range(60000)):\n    total += v\nprint(total)\n"
+        )
+    };
+    for mode in ["interp", "1"] {
+        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-c", &program(2)]);
+        assert_eq!(stdout, format!("{}\n", (0..60000u64).map(|v| v + 1).sum::<u64>()), "PYTHON_JIT={mode}");
+        let dropped = count(&stderr, "tier2: executors dropped as too short per entry:");
+        let entered = count(&stderr, "tier2: executors entered:");
+        assert!(dropped >= 1, "PYTHON_JIT={mode}: nothing dropped:\n{stderr}");
+        assert!(entered < 20_000, "PYTHON_JIT={mode}: {entered} entries:\n{stderr}");
+        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-c", &program(10)]);
+        assert_eq!(stdout, format!("{}\n", (0..60000u64).map(|v| v + 45).sum::<u64>()), "PYTHON_JIT={mode}");
+        let dropped = count(&stderr, "tier2: executors dropped as too short per entry:");
+        assert_eq!(dropped, 0, "PYTHON_JIT={mode}: a ten-iteration loop was dropped:\n{stderr}");
+    }
+}

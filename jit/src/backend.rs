@@ -336,6 +336,7 @@ impl NativeCode for NativeTrace {
         } else {
             Outcome::Exit(result as u16)
         };
+        executor.loop_passes.set(executor.loop_passes.get() + context.loop_passes);
         let ended_in = context.executor;
         let switched = if std::ptr::eq(ended_in, executor) {
             None

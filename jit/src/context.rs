@@ -44,6 +44,10 @@ pub struct JitContext {
     /// The typed register of the uop interpreter: the dict keys a guard passes to the
     /// uop after it.
     pub typed_keys: Option<Keys>,
+    /// Passes through the loops of the traces this run went through (each trace adds
+    /// its own when it leaves by an exit): what tells a loop that runs many times per
+    /// entry from one left after a pass or two.
+    pub loop_passes: u64,
 }
 
 impl JitContext {
@@ -52,9 +56,11 @@ impl JitContext {
     /// The byte offset of `executor`, which compiled code sets when it jumps to
     /// another trace.
     pub const EXECUTOR_OFFSET: i32 = std::mem::offset_of!(JitContext, executor) as i32;
+    /// The byte offset of `loop_passes`, which compiled code adds to at its exits.
+    pub const LOOP_PASSES_OFFSET: i32 = std::mem::offset_of!(JitContext, loop_passes) as i32;
 
     pub fn new(vm: &mut Vm, executor: &TraceExecutor) -> JitContext {
         let frame = vm.frames.last_mut().expect("a trace runs in a frame") as *mut Frame;
-        JitContext { frame, vm, executor, error: None, typed_keys: None }
+        JitContext { frame, vm, executor, error: None, typed_keys: None, loop_passes: 0 }
     }
 }

@@ -25,6 +25,51 @@ thread_local! {
     /// Root executors by where they are installed: (code object bits, back-edge code
     /// unit). Lets an exit that lands on an ENTER_EXECUTOR link straight to it.
     static INSTALLED: RefCell<HashMap<(usize, usize), Weak<TraceExecutor>>> = RefCell::new(HashMap::new());
+    /// Loops whose root executor was dropped as too short per entry (see
+    /// `TraceExecutor::note_entry`), by (code object bits, back-edge code unit): how many
+    /// more times the optimizer declines them before it tries again, and how many times
+    /// they were dropped (each doubles the wait).
+    static TOO_SHORT: RefCell<HashMap<(usize, usize), ShortLoop>> = RefCell::new(HashMap::new());
+}
+
+/// Entries from tier 1 after which a root executor's passes per entry are judged.
+pub const PROBATION_ENTRIES: u64 = 1000;
+/// Passes through its loop per entry (natively, after tier 1's first) below which a
+/// root executor costs more to enter and leave than it saves.
+pub const MIN_PASSES_PER_ENTRY: u64 = 2;
+/// Hot-loop reports declined for a loop found too short the first time, before it is
+/// traced again (doubled each further time, up to `2**MAX_STRIKES` times this).
+const DECLINES_BEFORE_RETRY: u32 = 16;
+const MAX_STRIKES: u32 = 10;
+
+#[derive(Clone, Copy)]
+struct ShortLoop {
+    declines_left: u32,
+    strikes: u32,
+}
+
+/// Whether the loop at `back_edge_ip` of `code_ref` was found too short per entry
+/// lately; counts the decline.
+pub fn declines_short_loop(code_ref: StackRef, back_edge_ip: usize) -> bool {
+    TOO_SHORT.with(|map| {
+        let mut map = map.borrow_mut();
+        let Some(entry) = map.get_mut(&(code_ref.bits(), back_edge_ip)) else { return false };
+        if entry.declines_left == 0 {
+            return false;
+        }
+        entry.declines_left -= 1;
+        true
+    })
+}
+
+/// Records that the loop at `back_edge_ip` of `code_ref` was too short per entry.
+fn record_short_loop(code_ref: StackRef, back_edge_ip: usize) {
+    TOO_SHORT.with(|map| {
+        let mut map = map.borrow_mut();
+        let entry = map.entry((code_ref.bits(), back_edge_ip)).or_insert(ShortLoop { declines_left: 0, strikes: 0 });
+        entry.declines_left = DECLINES_BEFORE_RETRY << entry.strikes;
+        entry.strikes = (entry.strikes + 1).min(MAX_STRIKES);
+    })
 }
 
 /// Records a root executor the VM installed at `back_edge_ip` of `code_ref`.
@@ -75,12 +120,32 @@ pub struct TraceExecutor {
     pub chain_depth: u8,
     /// The compiled trace, when a native backend compiled it. Dropped on invalidation.
     pub native: RefCell<Option<Rc<dyn NativeCode>>>,
+    /// Times tier 1 entered this executor (root executors only).
+    pub entries: Cell<u64>,
+    /// Passes through a loop (`_JUMP_TO_TOP`) in runs started here.
+    pub loop_passes: Cell<u64>,
 }
 
 impl TraceExecutor {
     /// The address of the validity flag (a `bool`), which compiled code tests.
     pub fn validity_flag(&self) -> *const bool {
         self.valid.as_ptr()
+    }
+
+    /// Counts an entry from tier 1. After `PROBATION_ENTRIES` of them, a root executor
+    /// whose runs average fewer than `MIN_PASSES_PER_ENTRY` passes through the loop (a
+    /// loop of two or three iterations per call, entered at its back edge after the
+    /// first) is uninstalled, and the optimizer declines its loop for a while.
+    pub fn note_entry(&self) {
+        let entries = self.entries.get() + 1;
+        self.entries.set(entries);
+        if entries != PROBATION_ENTRIES || self.loop_passes.get() >= MIN_PASSES_PER_ENTRY * entries {
+            return;
+        }
+        let Some(installed) = &self.installed else { return };
+        record_short_loop(installed.code_ref, installed.back_edge_ip);
+        with_stats(|s| s.executors_too_short += 1);
+        self.invalidate();
     }
 
     /// Whether a side trace may grow from `exit` now.
@@ -180,6 +245,8 @@ pub fn build(start: &Start, chain_depth: u8, installed: Option<Installation>) ->
         installed,
         chain_depth,
         native: RefCell::new(None),
+        entries: Cell::new(0),
+        loop_passes: Cell::new(0),
     });
     register_dependencies(&executor);
     if let Some(backend) = native::backend() {

@@ -44,6 +44,9 @@ pub struct TraceOptimizer;
 
 impl Optimizer for TraceOptimizer {
     fn optimize(&mut self, vm: &mut Vm, code_ref: StackRef, ip: usize) -> Option<Rc<dyn Executor>> {
+        if executor::declines_short_loop(code_ref, ip) {
+            return None;
+        }
         let (start, oparg) = projector::loop_start(vm, code_ref, ip)?;
         let installed = Installation { code_ref, back_edge_ip: ip, original_oparg: oparg };
         let executor = executor::build(&start, 0, Some(installed)).ok()?;

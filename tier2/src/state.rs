@@ -71,6 +71,8 @@ pub struct Stats {
     pub exits_by_kind: [u64; crate::ir::ExitKind::COUNT],
     pub uops_executed: u64,
     pub executors_entered: u64,
+    /// Root executors uninstalled for too few passes per entry (`TraceExecutor::note_entry`).
+    pub executors_too_short: u64,
     /// Uops and guards each pass removed, by pass name.
     pub removed_by_pass: BTreeMap<&'static str, (u64, u64)>,
     pub uops_before_optimization: u64,
@@ -119,6 +121,7 @@ pub fn report() -> String {
         let _ = writeln!(out, "tier2:   exits ({kind}): {n}");
     }
     let _ = writeln!(out, "tier2: executors invalidated: {}", sidewinder_vm::tier1::watchers::invalidations());
+    let _ = writeln!(out, "tier2: executors dropped as too short per entry: {}", s.executors_too_short);
     let _ = writeln!(out, "tier2: uops projected: {}", s.uops_before_optimization);
     let _ = writeln!(out, "tier2: uops after optimization: {}", s.uops_after_optimization);
     for (pass, (uops, guards)) in &s.removed_by_pass {

@@ -48,6 +48,9 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     /// `_JUMP_TO_TOP`. At the end of the first copy: make the second copy's header
     /// and go there; at the end of the second: go round it (or back to the first).
     pub(super) fn jump_to_top(&mut self, pc: usize) {
+        let passes = self.b.use_var(self.passes);
+        let passes = self.b.ins().iadd_imm_s(passes, 1);
+        self.b.def_var(self.passes, passes);
         self.spill_stack();
         self.store_sp();
         self.spill_ip();

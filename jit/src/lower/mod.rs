@@ -153,6 +153,9 @@ pub(crate) struct Lowerer<'f, 'a> {
     sp: Variable,
     /// The frame's `localsplus`.
     lp: Variable,
+    /// Passes through the loop (`_JUMP_TO_TOP`) since this function was entered; added
+    /// to the context's count when it leaves (see `JitContext::loop_passes`).
+    passes: Variable,
     state: FrameState,
     /// The pictures of the frames below the top one, for the inlined calls in
     /// progress (all clean: written back when the callee was pushed).
@@ -210,6 +213,9 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let fp = b.declare_var(i64t);
         let sp = b.declare_var(i64t);
         let lp = b.declare_var(i64t);
+        let passes = b.declare_var(i64t);
+        let zero = b.ins().iconst(i64t, 0);
+        b.def_var(passes, zero);
         let loop_header = b.create_block();
         let mut lowerer = Lowerer {
             b,
@@ -219,6 +225,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
             fp,
             sp,
             lp,
+            passes,
             state: FrameState::default(),
             saved_frames: Vec::new(),
             sigs,
@@ -590,6 +597,10 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     fn emit_exit_tail(&mut self, block: Block) {
         self.b.switch_to_block(block);
         let exit = self.b.block_params(block)[0];
+        let passes = self.b.use_var(self.passes);
+        let so_far = self.b.ins().load(types::I64, flags(), self.ctx, JitContext::LOOP_PASSES_OFFSET);
+        let total = self.b.ins().iadd(so_far, passes);
+        self.b.ins().store(flags(), total, self.ctx, JitContext::LOOP_PASSES_OFFSET);
         let give_back = self.b.create_block();
         self.b.set_cold_block(give_back);
         let exit_wide = self.b.ins().uextend(types::I64, exit);

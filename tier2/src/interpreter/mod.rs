@@ -62,6 +62,7 @@ pub fn run(vm: &mut Vm, root: &TraceExecutor) -> PyResult<ExecutorExit> {
     let mut counts = RunCounts { entered: 1, ..RunCounts::default() };
     let result = run_linked(vm, root, &mut counts);
     counts.flush();
+    root.note_entry();
     result
 }
 
@@ -250,6 +251,7 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
 
         macro_rules! uop__JUMP_TO_TOP {
             () => {{
+                executor.loop_passes.set(executor.loop_passes.get() + 1);
                 safepoint!();
                 *executed += pc as u64 + 1;
                 pc = 0;
