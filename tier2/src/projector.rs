@@ -18,7 +18,11 @@
 //!   function version and the yield it was stopped at): `_GUARD_GEN_RESUME` checks the
 //!   generator, `_PUSH_GEN_FRAME` links its frame, projection goes on after that yield,
 //!   through the generator's own loops, and its next YIELD_VALUE returns to the caller
-//!   after the FOR_ITER. A generator that returns ends the trace (tier 1 ends the loop).
+//!   after the FOR_ITER. A generator that returns ends the trace (tier 1 ends the loop),
+//!   and a loop in it that has an executor of its own ends the trace there.
+//! - Projections that would be entered and left once per iteration for little work
+//!   abort: a generator's own loop reaching its yield, and a root trace that ends in an
+//!   exit before its loop closes with under `MIN_USEFUL_UOPS_OPEN_ROOT` uops of work.
 //! - Each instruction starts with `_SET_IP`; after an escaping instruction the next one
 //!   starts with `_CHECK_VALIDITY`.
 //! - The trace closes with `_JUMP_TO_TOP` when it reaches the root loop's back edge.
