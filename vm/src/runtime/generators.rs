@@ -210,8 +210,11 @@ impl Vm {
         sp.push(sent);
         let caller_exc = exc_state::handled_raw();
         let own = gen.exc_state.replace(StackRef::NULL);
-        exc_state::set_handled_raw(own);
-        heap::decref(own);
+        // Neither handles an exception (the common case): nothing changes hands.
+        if !(own.is_null() && caller_exc.is_null()) {
+            exc_state::set_handled_raw(own);
+            heap::decref(own);
+        }
         // Both RETURN_GENERATOR and YIELD_VALUE are one unit long.
         debug_assert_eq!(INSTRUCTION_UNITS[op::YIELD_VALUE as usize], 1);
         debug_assert_eq!(INSTRUCTION_UNITS[op::RETURN_GENERATOR as usize], 1);
@@ -660,6 +663,10 @@ fn exhausted_error(gen: &GeneratorData) -> PyErr {
 /// (counted), and the one its resumer was handling is current again.
 fn save_generator_exc(gen: &GeneratorData, caller_exc: StackRef) {
     let current = exc_state::handled_raw();
+    if current.is_null() && caller_exc.is_null() && gen.exc_state.get().is_null() {
+        // No exception handled on either side (the common case): nothing to save.
+        return;
+    }
     let own = if current == none() { StackRef::NULL } else { current };
     heap::incref(own);
     heap::decref(gen.exc_state.replace(own));
