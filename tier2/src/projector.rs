@@ -203,6 +203,24 @@ impl Projection {
         }
     }
 
+    /// Continues projection in a new frame running `code_ref` (the function `version`'s
+    /// code; None for the init-cleanup shim), called from the current frame, which
+    /// goes on at `return_ip` when it returns or yields.
+    fn enter_frame(&mut self, code_ref: StackRef, version: Option<u32>, generator: bool, return_ip: usize) {
+        let code = code_ref.downcast::<CodeData>().expect("frames run code objects");
+        self.trace.frames.push(ProjectedFrame {
+            code_ref,
+            code,
+            globals: version.and_then(globals_for_function_version),
+            builtins: self.trace.frames[self.frame as usize].builtins,
+            caller: Some(self.frame),
+            function_version: version,
+            generator,
+        });
+        self.stack.push((self.frame, return_ip));
+        self.frame = (self.trace.frames.len() - 1) as u8;
+    }
+
     fn is_on_stack(&self, code_ref: StackRef) -> bool {
         self.trace.frames[self.frame as usize].code_ref == code_ref
             || self.stack.iter().any(|(f, _)| self.trace.frames[*f as usize].code_ref == code_ref)
@@ -334,17 +352,7 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                 p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
                 p.emit_exit_with(Uop::_GUARD_GEN_RESUME, resume_at as u32, version as u64, d.ip, d.resume_ip);
                 p.emit(Uop::_PUSH_GEN_FRAME, d.oparg, 0, d.ip);
-                p.trace.frames.push(ProjectedFrame {
-                    code_ref: gen_code_ref,
-                    code: gen_code,
-                    globals: globals_for_function_version(version),
-                    builtins: p.trace.frames[p.frame as usize].builtins,
-                    caller: Some(p.frame),
-                    function_version: Some(version),
-                    generator: true,
-                });
-                p.stack.push((p.frame, d.next_ip));
-                p.frame = (p.trace.frames.len() - 1) as u8;
+                p.enter_frame(gen_code_ref, Some(version), true, d.next_ip);
                 // YIELD_VALUE and RETURN_GENERATOR are one unit long.
                 ip = resume_at + 1;
                 continue;
@@ -370,20 +378,9 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     p.end(d.resume_ip, ExitKind::End);
                     break reason;
                 }
-                let callee = callee_ref.downcast::<CodeData>().expect("the cache holds code objects");
                 p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
                 emit_expansion(&mut p, &d);
-                p.trace.frames.push(ProjectedFrame {
-                    code_ref: callee_ref,
-                    code: callee,
-                    globals: globals_for_function_version(version),
-                    builtins: p.trace.frames[p.frame as usize].builtins,
-                    caller: Some(p.frame),
-                    function_version: Some(version),
-                    generator: false,
-                });
-                p.stack.push((p.frame, d.next_ip));
-                p.frame = (p.trace.frames.len() - 1) as u8;
+                p.enter_frame(callee_ref, Some(version), false, d.next_ip);
                 ip = 0;
                 continue;
             }
@@ -402,42 +399,18 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     p.end(d.resume_ip, ExitKind::End);
                     break reason;
                 }
-                let shim_ref = sidewinder_vm::runtime::classes::init_cleanup_code();
-                let shim = shim_ref.downcast::<CodeData>().expect("the shim is a code object");
-                let init_code = init_ref.downcast::<CodeData>().expect("the cache holds code objects");
-                let caller = p.frame;
-                let builtins = p.trace.frames[caller as usize].builtins;
                 p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
                 emit_expansion(&mut p, &d);
-                p.trace.frames.push(ProjectedFrame {
-                    code_ref: shim_ref,
-                    code: shim,
-                    globals: None,
-                    builtins,
-                    caller: Some(caller),
-                    function_version: None,
-                    generator: false,
-                });
-                let shim_frame = (p.trace.frames.len() - 1) as u8;
+                p.enter_frame(sidewinder_vm::runtime::classes::init_cleanup_code(), None, false, d.next_ip);
                 // `_CREATE_INIT_FRAME` leaves the caller and continues in the shim: the
                 // `_PUSH_FRAME` that enters __init__ runs in the shim's frame, at the
                 // shim's return point (0, its EXIT_INIT_CHECK).
+                let shim_frame = p.frame;
                 let push = p.trace.uops.last_mut().expect("the expansion ends in _PUSH_FRAME");
                 debug_assert_eq!(push.uop, Uop::_PUSH_FRAME);
                 push.frame = shim_frame;
                 push.target = 0;
-                p.trace.frames.push(ProjectedFrame {
-                    code_ref: init_ref,
-                    code: init_code,
-                    globals: globals_for_function_version(version),
-                    builtins,
-                    caller: Some(shim_frame),
-                    function_version: Some(version),
-                    generator: false,
-                });
-                p.stack.push((caller, d.next_ip));
-                p.stack.push((shim_frame, 0));
-                p.frame = (p.trace.frames.len() - 1) as u8;
+                p.enter_frame(init_ref, Some(version), false, 0);
                 ip = 0;
                 continue;
             }
