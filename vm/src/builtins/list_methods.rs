@@ -243,8 +243,18 @@ fn list_init(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     Ok(none())
 }
 
-/// `a < b` without Python code for ints, floats and strs of the builtin types.
+/// `a < b` without Python code for ints, floats and strs of the builtin types, and for
+/// tuples whose items up to the deciding one are such atoms.
 fn fast_lt(a: StackRef, b: StackRef) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.downcast::<TupleData>(), b.downcast::<TupleData>()) {
+        let t = types().tuple;
+        return if type_of(a) == t && type_of(b) == t { fast_tuple_lt(x, y) } else { None };
+    }
+    fast_atom_lt(a, b)
+}
+
+/// `a < b` without Python code for ints, floats and strs of the builtin types.
+fn fast_atom_lt(a: StackRef, b: StackRef) -> Option<bool> {
     if a.is_small_int() && b.is_small_int() {
         return Some(a.small_int_value() < b.small_int_value());
     }
@@ -260,6 +270,41 @@ fn fast_lt(a: StackRef, b: StackRef) -> Option<bool> {
         return Some(str_data(a)?.value.cmp(&str_data(b)?.value) == Ordering::Less);
     }
     None
+}
+
+/// `a == b` without Python code, for the atoms `fast_lt` orders.
+fn fast_eq(a: StackRef, b: StackRef) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Some(false);
+    }
+    let t = types();
+    let (ta, tb) = (type_of(a), type_of(b));
+    if ta != tb {
+        return None;
+    }
+    if ta == t.float {
+        return Some(float_value(a)? == float_value(b)?);
+    }
+    if ta == t.str_ {
+        return Some(str_data(a)?.value == str_data(b)?.value);
+    }
+    None
+}
+
+/// Tuple `<` as CPython's: at the first index whose items differ (identity, then `==`)
+/// the items' `<` decides; otherwise the shorter tuple is less. `None` as soon as an
+/// item needs Python code (nested tuples included, so this never recurses), and the
+/// caller then runs the general comparison from the start.
+fn fast_tuple_lt(a: &TupleData, b: &TupleData) -> Option<bool> {
+    for (x, y) in a.items.iter().zip(b.items.iter()) {
+        if !fast_eq(*x, *y)? {
+            return fast_atom_lt(*x, *y);
+        }
+    }
+    Some(a.items.len() < b.items.len())
 }
 
 /// `a < b` as sorting uses it.
