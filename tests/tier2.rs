@@ -276,6 +276,32 @@ fn a_hot_loop_over_yield_from_a_list_stays_in_its_trace() {
     }
 }
 
+/// `next(gen)` in a hot loop is CALL_NEXT_GEN: the trace links the generator's frame
+/// (`_PUSH_NEXT_GEN_FRAME`) and comes back at its yield, so an item costs no exit; the
+/// generator's exhaustion, caught as StopIteration, gives the right total.
+#[test]
+fn a_hot_loop_calling_next_on_a_generator_stays_in_its_trace() {
+    const ITEMS: u64 = 100_000;
+    let program = format!(
+        "def numbers():\n    i = 0\n    while True:\n        yield i\n        i += 1\ndef run():\n    source = numbers()\n    total = 0\n    for _ in range({ITEMS}):\n        total += next(source)\n    return total\nprint(run())\n"
+    );
+    let expected = ITEMS * (ITEMS - 1) / 2;
+    for mode in ["interp", "1"] {
+        let dir = dump_dir(&format!("dump_next_generator_{mode}"));
+        let dir_arg = format!("jit-dump={}", dir.display());
+        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-X", &dir_arg, "-c", &program]);
+        assert_eq!(stdout, format!("{expected}\n"), "PYTHON_JIT={mode}");
+        let exits = count(&stderr, "tier2: exits taken:");
+        assert!((exits as f64) / (ITEMS as f64) < 0.01, "PYTHON_JIT={mode}: {exits} exits:\n{stderr}");
+        let all = dumps(&dir);
+        let entered = all.iter().any(|d| {
+            let uops = section_uops(d, "--- uops after optimization");
+            uops.contains(&"_GUARD_NEXT_GEN") && uops.contains(&"_PUSH_NEXT_GEN_FRAME") && uops.contains(&"YIELD_VALUE")
+        });
+        assert!(entered, "PYTHON_JIT={mode}: no trace enters the generator; dumps:\n{}", all.join("\n"));
+    }
+}
+
 /// A loop of two iterations per call, entered at its back edge after the first, runs
 /// one pass natively per entry: its executor costs more to enter and leave than it
 /// saves, so after its probation it is dropped and the loop stays in tier 1 for a while.

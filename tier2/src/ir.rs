@@ -104,9 +104,13 @@ pub struct ProjectedFrame {
     pub caller: Option<u8>,
     /// The function version the frame was entered through (None for the root).
     pub function_version: Option<u32>,
-    /// A generator's frame the trace resumed (`_PUSH_GEN_FRAME`): its YIELD_VALUE goes
-    /// back to the caller, which continues after its FOR_ITER.
+    /// A generator's frame the trace resumed (`_PUSH_GEN_FRAME` or
+    /// `_PUSH_NEXT_GEN_FRAME`): its YIELD_VALUE goes back to the caller, which continues
+    /// after its FOR_ITER or CALL.
     pub generator: bool,
+    /// How many entries of the caller's stack the yielded value replaces: none for a
+    /// FOR_ITER (the value goes above the iterator), three for `next(gen)`'s CALL.
+    pub yield_replaces: u8,
 }
 
 /// Something an optimized trace relies on: a change to it invalidates the executor.

@@ -126,6 +126,26 @@ fn decode(code: &CodeData, at: usize) -> Decoded {
     Decoded { resume_ip: at, ip, opcode, oparg, next_ip: ip + INSTRUCTION_UNITS[opcode as usize] as usize }
 }
 
+/// The stack entries of `next(gen)`'s CALL that the generator's yield replaces.
+const NEXT_CALL_ENTRIES: u8 = 3;
+
+/// The ip of the one YIELD_VALUE of a generator's code, if it has exactly one.
+fn sole_yield(code: &CodeData) -> Option<usize> {
+    let mut found = None;
+    let mut at = 0;
+    while at < code.units.len() {
+        let d = decode(code, at);
+        if d.opcode == op::YIELD_VALUE {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(d.ip);
+        }
+        at = d.next_ip;
+    }
+    found
+}
+
 fn read_cache(code: &CodeData, at: usize, units: usize) -> u64 {
     (0..units).fold(0u64, |value, i| value | (code.units[at + i].get() as u64) << (16 * i))
 }
@@ -216,6 +236,7 @@ impl Projection {
             caller: Some(self.frame),
             function_version: version,
             generator,
+            yield_replaces: 0,
         });
         self.stack.push((self.frame, return_ip));
         self.frame = (self.trace.frames.len() - 1) as u8;
@@ -238,6 +259,7 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
         caller: None,
         function_version: None,
         generator: false,
+        yield_replaces: 0,
     };
     let mut p = Projection {
         trace: Trace {
@@ -354,6 +376,30 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                 p.emit(Uop::_PUSH_GEN_FRAME, d.oparg, 0, d.ip);
                 p.enter_frame(gen_code_ref, Some(version), true, d.next_ip);
                 // YIELD_VALUE and RETURN_GENERATOR are one unit long.
+                ip = resume_at + 1;
+                continue;
+            }
+            op::CALL_NEXT_GEN => {
+                // Into the generator `next` resumed here last, when it has one yield.
+                let version = sidewinder_vm::runtime::generators::recorded_next_generator(code, d.ip);
+                let Some(gen_code_ref) = code_for_function_version(version) else {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "generator unknown";
+                };
+                if let Some(reason) = p.cannot_enter(gen_code_ref, 1, "recursive generator") {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break reason;
+                }
+                let gen_code = gen_code_ref.downcast::<CodeData>().expect("the cache holds code objects");
+                let Some(resume_at) = sole_yield(gen_code) else {
+                    p.end(d.resume_ip, ExitKind::End);
+                    break "generator with several yields";
+                };
+                p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+                p.emit_exit_with(Uop::_GUARD_NEXT_GEN, resume_at as u32, version as u64, d.ip, d.resume_ip);
+                p.emit(Uop::_PUSH_NEXT_GEN_FRAME, d.oparg, 0, d.ip);
+                p.enter_frame(gen_code_ref, Some(version), true, d.next_ip);
+                p.trace.frames[p.frame as usize].yield_replaces = NEXT_CALL_ENTRIES;
                 ip = resume_at + 1;
                 continue;
             }

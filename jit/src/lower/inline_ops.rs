@@ -156,6 +156,40 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 self.guard_small_int(result, pc);
                 self.binary_result(Val::Int(result));
             }
+            Uop::_BINARY_OP_AND_INT | Uop::_BINARY_OP_OR_INT | Uop::_BINARY_OP_XOR_INT => {
+                // Bitwise ops of two values in the small-int range stay in it.
+                let (left, right) = self.binary_operands();
+                let (a, b) = (self.int_of(left), self.int_of(right));
+                let result = match inst.uop {
+                    Uop::_BINARY_OP_AND_INT => self.b.ins().band(a, b),
+                    Uop::_BINARY_OP_OR_INT => self.b.ins().bor(a, b),
+                    _ => self.b.ins().bxor(a, b),
+                };
+                self.binary_result(Val::Int(result));
+            }
+            Uop::_BINARY_OP_RSHIFT_INT => {
+                let (left, right) = self.binary_operands();
+                let (a, n) = (self.int_of(left), self.int_of(right));
+                let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, n, 0);
+                self.exit_if(negative, pc);
+                // Counts past the width shift in the sign: 63 does that.
+                let widest = self.iconst(63);
+                let count = self.b.ins().smin(n, widest);
+                let result = self.b.ins().sshr(a, count);
+                self.binary_result(Val::Int(result));
+            }
+            Uop::_BINARY_OP_LSHIFT_INT => {
+                let (left, right) = self.binary_operands();
+                let (a, n) = (self.int_of(left), self.int_of(right));
+                let out_of_range = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, n, 63);
+                self.exit_if(out_of_range, pc);
+                let shifted = self.b.ins().ishl(a, n);
+                let back = self.b.ins().sshr(shifted, n);
+                let lost = self.b.ins().icmp(IntCC::NotEqual, back, a);
+                self.exit_if(lost, pc);
+                self.guard_small_int(shifted, pc);
+                self.binary_result(Val::Int(shifted));
+            }
             Uop::_BINARY_OP_ADD_FLOAT
             | Uop::_BINARY_OP_SUBTRACT_FLOAT
             | Uop::_BINARY_OP_MULTIPLY_FLOAT

@@ -692,9 +692,10 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     /// How a generic call deals with the locals the lowering caches.
     fn locals_policy(inst: &TraceUop) -> LocalsPolicy {
         match inst.uop {
-            Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_CREATE_INIT_FRAME | Uop::_PUSH_GEN_FRAME => {
-                LocalsPolicy::PushesFrames
-            }
+            Uop::_INIT_CALL_PY_EXACT_ARGS
+            | Uop::_CREATE_INIT_FRAME
+            | Uop::_PUSH_GEN_FRAME
+            | Uop::_PUSH_NEXT_GEN_FRAME => LocalsPolicy::PushesFrames,
             Uop::YIELD_VALUE => LocalsPolicy::PopsFrame,
             Uop::_PUSH_FRAME | Uop::_POP_FRAME | Uop::_SAVE_RETURN_OFFSET => LocalsPolicy::Frames,
             _ if inst.has(uop_flags::LOCAL) => LocalsPolicy::ReadsAndWrites,

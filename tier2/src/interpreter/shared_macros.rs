@@ -70,6 +70,7 @@ macro_rules! define_shared_uop_macros {
         macro_rules! uop_SEND { () => { not_in_traces!() }; }
         macro_rules! uop__SEND_GEN_FRAME { () => { not_in_traces!() }; }
         macro_rules! uop__FOR_ITER_GEN_FRAME { () => { not_in_traces!() }; }
+        macro_rules! uop__CALL_NEXT_GEN_FRAME { () => { not_in_traces!() }; }
         macro_rules! uop_END_ASYNC_FOR { () => { not_in_traces!() }; }
         macro_rules! uop_RESUME {
             () => { safepoint!() };
@@ -180,6 +181,36 @@ macro_rules! define_shared_uop_macros {
                 let for_iter_units = sidewinder_vm::opcodes::INSTRUCTION_UNITS[sidewinder_vm::opcodes::op::FOR_ITER as usize];
                 caller.ip = $inst.target as usize;
                 caller.return_ip = $inst.target as usize + for_iter_units as usize + $oparg as usize;
+                $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
+            }};
+        }
+        macro_rules! uop__GUARD_NEXT_GEN {
+            () => {{
+                let gen = $sp.peek(0);
+                if !sidewinder_vm::runtime::generators::is_builtin_next_call($sp.peek(2), $sp.peek(1), 1)
+                    || !sidewinder_vm::runtime::generators::is_expected_generator(gen, $inst.operand as u32, $oparg as usize)
+                {
+                    let code = frame_mut!().code;
+                    sidewinder_vm::runtime::generators::record_next_generator(code, $inst.target as usize, gen);
+                    exit_trace!();
+                }
+            }};
+        }
+        // CALL_NEXT_GEN in a trace (the guard before it checked the call): the caller
+        // goes on at the CALL's end when the generator yields, and raises at the CALL
+        // when it returns (tier 1 runs that return).
+        macro_rules! uop__PUSH_NEXT_GEN_FRAME {
+            () => {{
+                let gen = $sp.peek(0);
+                sync_sp!();
+                let resumer = sidewinder_vm::runtime::frame::Resumer::Next;
+                if let Err(e) = $vm.push_generator_frame(gen, sidewinder_vm::runtime::types::none(), resumer) {
+                    raise!(e);
+                }
+                let depth = $vm.frames.len();
+                let caller = &mut $vm.frames[depth - 2];
+                caller.ip = $inst.target as usize;
+                caller.return_ip = $inst.target as usize;
                 $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
             }};
         }

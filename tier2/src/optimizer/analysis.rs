@@ -270,8 +270,8 @@ fn apply(a: &mut Analysis, index: usize, u: &TraceUop) -> Result<(), Stop> {
             s.enter(callee, local_count, &pending.unwrap_or_default());
             Ok(())
         }
-        Uop::_PUSH_GEN_FRAME => {
-            // [gen] stays on the caller's stack; the generator's frame, resumed after
+        Uop::_PUSH_GEN_FRAME | Uop::_PUSH_NEXT_GEN_FRAME => {
+            // [gen] (after `next` and NULL for `next(gen)`) stays on the caller's stack; the generator's frame, resumed after
             // the yield it was stopped at, has unknown locals and whatever its stack
             // held then, with None (the value sent) on top.
             s.peek(0)?;
@@ -294,7 +294,9 @@ fn apply(a: &mut Analysis, index: usize, u: &TraceUop) -> Result<(), Stop> {
             if s.frames[caller as usize].is_none() {
                 return Err(Stop);
             }
+            let replaces = if u.uop == Uop::YIELD_VALUE { a.trace.frames[s.current].yield_replaces } else { 0 };
             s.current = caller as usize;
+            s.pop_n(replaces as usize)?;
             s.push(retval);
             Ok(())
         }
@@ -374,7 +376,12 @@ fn result_kind(uop: Uop) -> Option<Kind> {
         | Uop::_BINARY_OP_SUBTRACT_INT
         | Uop::_BINARY_OP_MULTIPLY_INT
         | Uop::_BINARY_OP_FLOOR_DIVIDE_INT
-        | Uop::_BINARY_OP_REMAINDER_INT => Kind::SmallInt,
+        | Uop::_BINARY_OP_REMAINDER_INT
+        | Uop::_BINARY_OP_AND_INT
+        | Uop::_BINARY_OP_OR_INT
+        | Uop::_BINARY_OP_XOR_INT
+        | Uop::_BINARY_OP_RSHIFT_INT
+        | Uop::_BINARY_OP_LSHIFT_INT => Kind::SmallInt,
         Uop::_BINARY_OP_ADD_FLOAT
         | Uop::_BINARY_OP_SUBTRACT_FLOAT
         | Uop::_BINARY_OP_MULTIPLY_FLOAT

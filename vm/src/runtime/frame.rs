@@ -47,6 +47,10 @@ pub enum Resumer {
     /// SEND: a yield pushes the value after the receiver; a return replaces the
     /// receiver by the return value and continues at SEND's target (`return_ip`).
     Send,
+    /// CALL_NEXT_GEN (`next(gen)`): a yield replaces the call's three stack entries
+    /// (`next`, NULL, the generator) by the value and continues after the CALL; a return
+    /// raises StopIteration at the CALL (`return_ip`).
+    Next,
 }
 
 impl Frame {

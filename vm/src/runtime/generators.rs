@@ -17,7 +17,7 @@ use std::cell::Cell;
 use crate::compiler::code::code_flags;
 use crate::heap::{self, Handle};
 use crate::objects::code::CodeData;
-use crate::objects::function::FunctionData;
+use crate::objects::function::{BuiltinFunctionData, FunctionData};
 use crate::objects::generator::{GenFlavor, GenState, GeneratorData};
 use crate::objects::kind::Kind;
 use crate::objects::new;
@@ -37,6 +37,9 @@ use crate::PyResult;
 const FOR_ITER_GEN_VERSION_OFFSET: usize = 2;
 const FOR_ITER_GEN_RESUME_IP_OFFSET: usize = 4;
 const NO_RESUME_IP: u16 = u16::MAX;
+/// CALL's cache entry past its counter that CALL_NEXT_GEN fills: the version of the
+/// function whose generator it last resumed (two units).
+const CALL_GEN_VERSION_OFFSET: usize = 2;
 
 /// Code units from the FOR_ITER or SEND that resumed a generator to the instruction
 /// after it, where the caller goes on when the generator yields.
@@ -44,8 +47,38 @@ fn resume_after_yield_units(resumer: Resumer) -> usize {
     match resumer {
         Resumer::ForIter => INSTRUCTION_UNITS[op::FOR_ITER as usize] as usize,
         Resumer::Send => INSTRUCTION_UNITS[op::SEND as usize] as usize,
+        Resumer::Next => INSTRUCTION_UNITS[op::CALL as usize] as usize,
         Resumer::Rust => 0,
     }
+}
+
+/// The stack entries of `next(gen)`'s CALL: `next`, NULL and the generator.
+const NEXT_CALL_ENTRIES: usize = 3;
+
+/// Whether the CALL below `callable`, `self_or_null` and `oparg` arguments is
+/// `next(gen)` with the builtin `next` and one argument (CALL_NEXT_GEN's condition
+/// besides the generator's own).
+#[inline]
+pub fn is_builtin_next_call(callable: StackRef, self_or_null: StackRef, oparg: u32) -> bool {
+    oparg == 1
+        && self_or_null.is_null()
+        && callable.downcast::<BuiltinFunctionData>().is_some_and(|f| f.owner.is_null() && f.name == "next")
+}
+
+/// Records in the cache of the CALL_NEXT_GEN at `call_ip` of `code` the version of the
+/// function of the generator it is about to resume, for the projector.
+pub fn record_next_generator(code: &CodeData, call_ip: usize, gen_ref: StackRef) {
+    let Some(gen) = generator_data(gen_ref) else { return };
+    let version = gen.func.downcast::<FunctionData>().map_or(0, |f| f.version.get());
+    let units = &code.units[call_ip + CALL_GEN_VERSION_OFFSET..];
+    units[0].set(version as u16);
+    units[1].set((version >> 16) as u16);
+}
+
+/// The function version CALL_NEXT_GEN at `call_ip` last recorded (0: none).
+pub fn recorded_next_generator(code: &CodeData, call_ip: usize) -> u32 {
+    let units = &code.units[call_ip + CALL_GEN_VERSION_OFFSET..];
+    units[0].get() as u32 | (units[1].get() as u32) << 16
 }
 
 /// Records in the cache of the FOR_ITER at `for_iter_ip` of `code` which generator it
@@ -90,6 +123,9 @@ pub enum Returned {
     /// The caller continues at its `ip`; `push` says whether the value goes onto its
     /// stack (a generator's return value ends a `for` loop without being pushed).
     ToCaller { push: bool },
+    /// A generator that `next(gen)` resumed returned: the caller raises StopIteration
+    /// (carrying the value unless it is None, see `stop_iteration`) at its `ip`.
+    StopIterationToCaller,
 }
 
 /// What a generator did when Rust code resumed it.
@@ -260,6 +296,14 @@ impl Vm {
                 self.frames.last_mut().expect("the resumer's frame").ip += resume_after_yield_units(frame.resumer);
                 Returned::ToCaller { push: true }
             }
+            Resumer::Next => {
+                let caller = self.frames.last_mut().expect("the resumer's frame");
+                caller.ip += resume_after_yield_units(frame.resumer);
+                let mut caller_sp = caller.stack();
+                caller_sp.drop_n(NEXT_CALL_ENTRIES);
+                caller.sp = caller_sp.raw();
+                Returned::ToCaller { push: true }
+            }
         }
     }
 
@@ -278,6 +322,10 @@ impl Vm {
         caller.ip = caller.return_ip;
         if !generator {
             return Returned::ToCaller { push: true };
+        }
+        if resumer == Resumer::Next {
+            // The CALL raises; its entries stay for the unwinding to clear.
+            return Returned::StopIterationToCaller;
         }
         // The iterator or receiver on the caller's stack is done with.
         let mut sp = caller.stack();

@@ -237,6 +237,14 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                                     }
                                     continue 'next_instr;
                                 }
+                                Returned::StopIterationToCaller => {
+                                    let regs = Regs::load(vm);
+                                    frame = regs.frame;
+                                    code = regs.code;
+                                    this_ip = regs.ip;
+                                    sp = regs.sp;
+                                    raise!(crate::runtime::async_generators::stop_iteration(retval));
+                                }
                             }
                         }};
                     }
@@ -270,6 +278,7 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                                     sp.push(value);
                                     continue 'next_instr;
                                 }
+                                Returned::StopIterationToCaller => unreachable!("only a return raises"),
                             }
                         }};
                     }
@@ -281,6 +290,18 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                             }
                             generators::record_for_iter_generator(code, this_ip, gen);
                             enter_generator!(gen, types::none(), Resumer::ForIter, next_ip + oparg as usize);
+                        }};
+                    }
+                    macro_rules! uop__CALL_NEXT_GEN_FRAME {
+                        () => {{
+                            let gen = sp.peek(0);
+                            if !generators::is_builtin_next_call(sp.peek(2), sp.peek(1), oparg)
+                                || !generators::can_resume_inline(gen, types::none(), true)
+                            {
+                                deopt!(op::CALL);
+                            }
+                            generators::record_next_generator(code, this_ip, gen);
+                            enter_generator!(gen, types::none(), Resumer::Next, this_ip);
                         }};
                     }
                     macro_rules! uop__SEND_GEN_FRAME {

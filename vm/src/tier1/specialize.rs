@@ -70,6 +70,15 @@ pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32,
             op::BINARY_SUBSCR_DICT,
         ),
         op::STORE_SUBSCR => subscr(sp.peek(1), sp.peek(0), op::STORE_SUBSCR_LIST_INT, 0, op::STORE_SUBSCR_DICT),
+        op::CALL
+            if crate::runtime::generators::is_builtin_next_call(
+                sp.peek(oparg as usize + 1),
+                sp.peek(oparg as usize),
+                oparg,
+            ) && crate::runtime::generators::is_plain_generator(sp.peek(0)) =>
+        {
+            Some(op::CALL_NEXT_GEN)
+        }
         op::CALL => call(code, ip, oparg, sp.peek(oparg as usize + 1), sp.peek(oparg as usize)),
         op::FOR_ITER => match sp.peek(0).kind() {
             Kind::RangeIter => Some(op::FOR_ITER_RANGE),
@@ -244,6 +253,12 @@ fn binary_op(oparg: u32, lhs: StackRef, rhs: StackRef) -> Option<u8> {
         11 | 24 if floats => Some(op::BINARY_OP_TRUE_DIVIDE_FLOAT),
         8 | 21 if floats => Some(op::BINARY_OP_POWER_FLOAT),
         11 | 24 if is_number(lhs) && is_number(rhs) => Some(op::BINARY_OP_TRUE_DIVIDE_NUMBERS),
+        1 | 14 if ints => Some(op::BINARY_OP_AND_INT),
+        7 | 20 if ints => Some(op::BINARY_OP_OR_INT),
+        12 | 25 if ints => Some(op::BINARY_OP_XOR_INT),
+        // Only for a count that does not raise (a negative one raises, and keeps raising).
+        9 | 22 if ints && rhs.small_int_value() >= 0 => Some(op::BINARY_OP_RSHIFT_INT),
+        3 | 16 if ints && rhs.small_int_value() >= 0 => Some(op::BINARY_OP_LSHIFT_INT),
         // Only for a non-zero divisor: a zero one raises, and keeps raising.
         2 | 15 if ints && rhs.small_int_value() != 0 => Some(op::BINARY_OP_FLOOR_DIVIDE_INT),
         6 | 19 if ints && rhs.small_int_value() != 0 => Some(op::BINARY_OP_REMAINDER_INT),

@@ -68,6 +68,45 @@ pub fn binary_op_remainder_int(left: StackRef, right: StackRef) -> Option<StackR
 }
 
 #[inline(always)]
+pub fn binary_op_and_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    StackRef::small_int(left.small_int_value() & right.small_int_value())
+}
+
+#[inline(always)]
+pub fn binary_op_or_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    StackRef::small_int(left.small_int_value() | right.small_int_value())
+}
+
+#[inline(always)]
+pub fn binary_op_xor_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    StackRef::small_int(left.small_int_value() ^ right.small_int_value())
+}
+
+/// `a >> n` rounds toward negative infinity, as an arithmetic shift does; counts past
+/// the width give 0 or -1.
+#[inline(always)]
+pub fn binary_op_rshift_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    let (a, n) = (left.small_int_value(), right.small_int_value());
+    if n < 0 {
+        return None;
+    }
+    StackRef::small_int(a >> n.min(63))
+}
+
+#[inline(always)]
+pub fn binary_op_lshift_int(left: StackRef, right: StackRef) -> Option<StackRef> {
+    let (a, n) = (left.small_int_value(), right.small_int_value());
+    if !(0..63).contains(&n) {
+        return None;
+    }
+    let shifted = a << n;
+    if shifted >> n != a {
+        return None;
+    }
+    StackRef::small_int(shifted)
+}
+
+#[inline(always)]
 fn floats(left: StackRef, right: StackRef) -> (f64, f64) {
     let value = |v: StackRef| v.downcast::<FloatData>().expect("checked by _GUARD_BOTH_FLOAT").value;
     (value(left), value(right))
