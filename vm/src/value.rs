@@ -79,6 +79,12 @@ pub trait Payload: Sized + 'static {
     const KIND: Kind;
     /// Calls `visit` on every counted reference the payload holds.
     fn trace(&self, visit: &mut dyn FnMut(StackRef));
+    /// Whether the cycle collector must track this container. An immutable container
+    /// that refers to no tracked object can never be part of a cycle (a tuple of ints
+    /// and strs, say): such payloads answer false and are never scanned.
+    fn needs_tracking(&self) -> bool {
+        true
+    }
 }
 
 /// The tagged word.

@@ -148,9 +148,10 @@ fn is_container<T: Payload>() -> bool {
 /// Allocates a new object. It starts with a zero count, in the ZCT.
 #[inline]
 pub fn alloc<T: Payload>(ty: StackRef, data: T) -> StackRef {
+    let tracked = is_container::<T>() && data.needs_tracking();
     let obj = Box::new(Obj { header: Header::new(T::KIND, ty), data });
     let ptr = Box::into_raw(obj);
-    register_new(ptr as *mut Header, std::mem::size_of::<Obj<T>>(), is_container::<T>());
+    register_new(ptr as *mut Header, std::mem::size_of::<Obj<T>>(), tracked);
     StackRef::from_obj(ptr)
 }
 

@@ -68,3 +68,23 @@ fn cycles_reachable_from_roots_survive() {
     assert_eq!(heap::stats().cycle_garbage, garbage_before);
     assert_eq!(a.downcast::<ListData>().unwrap().items.borrow().len(), 1);
 }
+
+#[test]
+fn tuples_of_atoms_are_not_tracked_and_tuples_holding_containers_are() {
+    bootstrap();
+    let tracked = |v: StackRef| v.header().is_some_and(|h| h.has(crate::value::gc_bits::TRACKED));
+    let atoms = new::tuple(vec![StackRef::small_int(3).unwrap(), new::str("s"), new::float(2.5)]);
+    let nested_atoms = new::tuple(vec![atoms, StackRef::small_int(1).unwrap()]);
+    let list = new::list(vec![]);
+    let with_list = new::tuple(vec![StackRef::small_int(1).unwrap(), list]);
+    let holding = new::tuple(vec![with_list]);
+    assert!(!tracked(atoms) && !tracked(nested_atoms), "no cycle can go through them");
+    assert!(tracked(with_list) && tracked(holding), "a list inside can close a cycle");
+    // A cycle through a tuple that holds a list is still found.
+    heap::incref(with_list);
+    list.downcast::<ListData>().unwrap().items.borrow_mut().push(with_list);
+    collect_with_roots(&[]);
+    let garbage_before = heap::stats().cycle_garbage;
+    heap::collect_cycles(&mut |_visit| {});
+    assert!(heap::stats().cycle_garbage >= garbage_before + 2);
+}

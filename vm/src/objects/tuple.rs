@@ -14,4 +14,9 @@ impl Payload for TupleData {
             visit(*item);
         }
     }
+    /// Tuples are immutable: one whose items are all untracked (atoms, or tuples of
+    /// them) stays out of every cycle, as CPython untracks such tuples.
+    fn needs_tracking(&self) -> bool {
+        self.items.iter().any(|item| item.header().is_some_and(|h| h.has(crate::value::gc_bits::TRACKED)))
+    }
 }
