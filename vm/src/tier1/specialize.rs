@@ -338,7 +338,11 @@ fn call(code: &CodeData, ip: usize, oparg: u32, callable: StackRef, self_or_null
 /// A specialized instruction's guard failed: count it, and after enough failures
 /// revert the instruction to its generic form.
 pub fn on_deopt(vm: &mut Vm, code: &CodeData, ip: usize, family: u8) {
-    *vm.stats.deopts.entry(INSTRUCTIONS[family as usize].name).or_default() += 1;
+    let deopts = &mut vm.stats.deopts;
+    if deopts.is_empty() {
+        deopts.resize(256, 0);
+    }
+    deopts[family as usize] += 1;
     let unit = &code.units[ip];
     if unit.get() & 0xff == family as u16 {
         return;

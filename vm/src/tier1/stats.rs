@@ -9,8 +9,9 @@ pub struct Tier1Stats {
     pub specialized: BTreeMap<&'static str, u64>,
     /// Failed specialization attempts, by family.
     pub specialization_failures: BTreeMap<&'static str, u64>,
-    /// Deopts, by family.
-    pub deopts: BTreeMap<&'static str, u64>,
+    /// Deopts, indexed by family opcode (empty until the first deopt): a plain array
+    /// add on the deopt path, named only in the report.
+    pub deopts: Vec<u64>,
     /// Back edges that got hot and were offered to the optimizer.
     pub hot_back_edges: u64,
     /// Executors the optimizer returned and that were installed.
@@ -30,9 +31,15 @@ impl Tier1Stats {
         for (name, n) in &self.specialization_failures {
             out.push_str(&format!("tier1:   failed {name}: {n}\n"));
         }
-        let deopts: u64 = self.deopts.values().sum();
-        out.push_str(&format!("tier1: deopts: {deopts}\n"));
-        for (name, n) in &self.deopts {
+        let deopts: BTreeMap<&str, u64> = self
+            .deopts
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(family, n)| (crate::opcodes::INSTRUCTIONS[family].name, *n))
+            .collect();
+        out.push_str(&format!("tier1: deopts: {}\n", deopts.values().sum::<u64>()));
+        for (name, n) in &deopts {
             out.push_str(&format!("tier1:   deopt {name}: {n}\n"));
         }
         out.push_str(&format!("tier1: hot back edges: {}\n", self.hot_back_edges));
