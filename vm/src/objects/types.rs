@@ -32,6 +32,9 @@ pub struct TypeData {
     /// the type or a base changes, the function is the one in the dict (which keeps it
     /// alive), so the cache itself holds no reference.
     pub init_cache: Cell<(u32, StackRef)>,
+    /// A builtin type's `__new__` as calling the type last found it, with the type
+    /// version it was looked up at (as `init_cache`, it holds no reference).
+    pub new_cache: Cell<(u32, StackRef)>,
 }
 
 impl Payload for TypeData {

@@ -178,6 +178,34 @@ pub fn init_function_version_for_type_version(type_version: u32) -> Option<u32> 
     INIT_BY_TYPE_VERSION.with(|m| m.borrow().get(&type_version).copied())
 }
 
+/// A builtin type's `__new__`, from its cache while the type's version is unchanged.
+fn builtin_constructor(class: StackRef, data: &TypeData) -> Option<StackRef> {
+    let version = crate::runtime::types::type_version(class);
+    let (cached_version, cached) = data.new_cache.get();
+    if cached_version == version && !cached.is_null() {
+        return Some(cached);
+    }
+    let constructor = lookup(class, types().dunder.new)?;
+    data.new_cache.set((version, constructor));
+    Some(constructor)
+}
+
+/// Calls `callable` with `class` in front of `args`, on the Rust stack for a few
+/// arguments (a constructor call is often `reversed(x)` or `tuple(x)`).
+fn call_with_class_first(vm: &mut Vm, callable: StackRef, class: StackRef, args: Args<'_>) -> PyResult<StackRef> {
+    const INLINE: usize = 6;
+    if args.values.len() < INLINE {
+        let mut buffer = [StackRef::NULL; INLINE];
+        buffer[0] = class;
+        buffer[1..=args.values.len()].copy_from_slice(args.values);
+        return vm.call_args(callable, Args { values: &buffer[..=args.values.len()], kwnames: args.kwnames });
+    }
+    let mut values = Vec::with_capacity(args.values.len() + 1);
+    values.push(class);
+    values.extend_from_slice(args.values);
+    vm.call_args(callable, Args { values: &values, kwnames: args.kwnames })
+}
+
 /// Calling a type: `type(x)`, builtin constructors, user classes.
 pub fn call_type(vm: &mut Vm, class: StackRef, args: Args<'_>) -> PyResult<StackRef> {
     if class == types().type_ {
@@ -192,13 +220,10 @@ pub fn call_type(vm: &mut Vm, class: StackRef, args: Args<'_>) -> PyResult<Stack
     let data = class.downcast::<TypeData>().expect("a type");
     if !data.is_heap_type && data.instance_kind != Kind::Exception {
         // Builtin types build the whole value in `__new__` (int(x), range(n), ...).
-        let Some(constructor) = lookup(class, types().dunder.new) else {
+        let Some(constructor) = builtin_constructor(class, data) else {
             return Err(type_error(format!("cannot create '{}' instances", data.name)));
         };
-        let mut values = Vec::with_capacity(args.values.len() + 1);
-        values.push(class);
-        values.extend_from_slice(args.values);
-        return vm.call_args(constructor, Args { values: &values, kwnames: args.kwnames });
+        return call_with_class_first(vm, constructor, class, args);
     }
     let user_init = lookup(class, types().dunder.init).filter(|init| {
         init.downcast::<FunctionData>().is_some()

@@ -219,6 +219,7 @@ pub fn make_type(type_type: StackRef, name: &str, base: StackRef, instance_kind:
         shared_keys: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
         init_cache: Cell::new((0, StackRef::NULL)),
+        new_cache: Cell::new((0, StackRef::NULL)),
     };
     let ty = heap::alloc(type_type, data);
     heap::make_immortal(ty);
