@@ -75,6 +75,13 @@ pub struct GeneratorData {
     pub closed: Cell<bool>,
     /// The frame object `gi_frame` gave out (counted), or NULL: the same one each time.
     pub frame_object: Cell<StackRef>,
+    /// Whether the references in `live_slots` are counted. A created generator's are;
+    /// suspending leaves the running frame's uncounted references as they are, and the
+    /// VM counts them before the next collection (`Vm::count_suspended_generators`),
+    /// so that a generator resumed and suspended many times in between pays nothing.
+    pub slots_counted: Cell<bool>,
+    /// Whether the generator is in the VM's list of generators to count.
+    pub awaiting_count: Cell<bool>,
 }
 
 impl GeneratorData {

@@ -52,6 +52,15 @@ fn resume_after_yield_units(resumer: Resumer) -> usize {
     }
 }
 
+/// Takes the counts of a suspended generator's references, if it does not hold them.
+fn count_slots(gen: &GeneratorData) {
+    if !gen.slots_counted.replace(true) {
+        for slot in gen.live_slots() {
+            heap::incref(slot.get());
+        }
+    }
+}
+
 /// The stack entries of `next(gen)`'s CALL: `next`, NULL and the generator.
 const NEXT_CALL_ENTRIES: usize = 3;
 
@@ -224,8 +233,24 @@ impl Vm {
                 running_async: Cell::new(false),
                 closed: Cell::new(false),
                 frame_object: Cell::new(StackRef::NULL),
+                slots_counted: Cell::new(true),
+                awaiting_count: Cell::new(false),
             },
         )
+    }
+
+    /// Counts the references of every generator suspended with uncounted ones (see
+    /// `GeneratorData::slots_counted`). Runs before every collection: the collector then
+    /// sees them as any object's counted references. A generator running meanwhile has
+    /// its references in a frame, a root; it is listed again when it next suspends.
+    pub(crate) fn count_suspended_generators(&mut self) {
+        for gen_ref in std::mem::take(&mut self.uncounted_generators) {
+            let gen = generator_data(gen_ref).expect("a generator");
+            gen.awaiting_count.set(false);
+            if gen.state.get() == GenState::Suspended {
+                count_slots(gen);
+            }
+        }
     }
 
     /// Links the frame of `gen` (created or suspended, which the caller checked) on
@@ -236,8 +261,11 @@ impl Vm {
         self.check_frame_room()?;
         let gen = generator_data(gen_ref).expect("a generator");
         debug_assert!(matches!(gen.state.get(), GenState::Created | GenState::Suspended));
-        for slot in gen.live_slots() {
-            heap::decref(slot.get());
+        // The frame's references are uncounted: release the counts, if they were taken.
+        if gen.slots_counted.replace(false) {
+            for slot in gen.live_slots() {
+                heap::decref(slot.get());
+            }
         }
         let code = gen.code_data();
         let localsplus = gen.storage_ptr();
@@ -285,8 +313,9 @@ impl Vm {
         let gen = generator_data(frame.generator).expect("YIELD_VALUE in a generator frame");
         gen.stack_depth.set(sp.depth_from(StackPtr::new(frame.stack_base)));
         gen.ip.set(yield_ip);
-        for slot in gen.live_slots() {
-            heap::incref(slot.get());
+        // The references stay uncounted until the next collection counts them.
+        if !gen.awaiting_count.replace(true) {
+            self.uncounted_generators.push(frame.generator);
         }
         save_generator_exc(gen, frame.caller_exc);
         gen.state.set(GenState::Suspended);
@@ -686,11 +715,15 @@ impl Vm {
 }
 
 /// Marks a suspended generator as running while Rust code throws into the iterator it
-/// delegates to, and back.
+/// delegates to, and back. No frame holds its references meanwhile, so they are
+/// counted first.
 fn set_delegating(gen_ref: StackRef, running: bool) {
     if let Some(g) = generator_data(gen_ref) {
         match (running, g.state.get()) {
-            (true, GenState::Suspended) => g.state.set(GenState::Running),
+            (true, GenState::Suspended) => {
+                count_slots(g);
+                g.state.set(GenState::Running)
+            }
             (false, GenState::Running) => g.state.set(GenState::Suspended),
             _ => {}
         }

@@ -75,6 +75,9 @@ pub struct Vm {
     pub interrupted: Arc<AtomicBool>,
     /// Nesting of Rust-level interpreter entries (builtins calling Python).
     pub native_depth: usize,
+    /// Generators suspended since the last collection, whose references may still be
+    /// uncounted (`count_suspended_generators` counts them before each collection).
+    pub(crate) uncounted_generators: Vec<StackRef>,
 }
 
 impl Vm {
@@ -97,6 +100,7 @@ impl Vm {
             stats: Tier1Stats::default(),
             interrupted: Arc::new(AtomicBool::new(false)),
             native_depth: 0,
+            uncounted_generators: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -117,6 +121,7 @@ impl Vm {
 
     /// Runs a collection now (only at a safepoint: every frame's sp is in memory).
     pub fn collect_garbage(&mut self) {
+        self.count_suspended_generators();
         crate::heap::collect(&mut |visit| self.walk_roots(visit));
     }
 }

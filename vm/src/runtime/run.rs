@@ -130,6 +130,7 @@ impl Vm {
                 self.collect_and_finalize();
             }
         }
+        self.count_suspended_generators();
         crate::heap::collect_cycles(&mut |visit| self.walk_roots(visit));
         self.collect_and_finalize();
     }
