@@ -242,6 +242,16 @@ impl Projection {
         self.frame = (self.trace.frames.len() - 1) as u8;
     }
 
+    /// The code of the generator function of `version`, if the trace can enter a frame
+    /// running it; else why not.
+    fn generator_to_enter(&self, version: u32) -> Result<(StackRef, &'static CodeData), &'static str> {
+        let code_ref = code_for_function_version(version).ok_or("generator unknown")?;
+        if let Some(reason) = self.cannot_enter(code_ref, 1, "recursive generator") {
+            return Err(reason);
+        }
+        Ok((code_ref, code_ref.downcast::<CodeData>().expect("the cache holds code objects")))
+    }
+
     fn is_on_stack(&self, code_ref: StackRef) -> bool {
         self.trace.frames[self.frame as usize].code_ref == code_ref
             || self.stack.iter().any(|(f, _)| self.trace.frames[*f as usize].code_ref == code_ref)
@@ -357,15 +367,13 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     p.end(d.resume_ip, ExitKind::End);
                     break "generator unknown";
                 };
-                let Some(gen_code_ref) = code_for_function_version(version) else {
-                    p.end(d.resume_ip, ExitKind::End);
-                    break "generator unknown";
+                let (gen_code_ref, gen_code) = match p.generator_to_enter(version) {
+                    Ok(found) => found,
+                    Err(reason) => {
+                        p.end(d.resume_ip, ExitKind::End);
+                        break reason;
+                    }
                 };
-                if let Some(reason) = p.cannot_enter(gen_code_ref, 1, "recursive generator") {
-                    p.end(d.resume_ip, ExitKind::End);
-                    break reason;
-                }
-                let gen_code = gen_code_ref.downcast::<CodeData>().expect("the cache holds code objects");
                 let stopped_at = gen_code.units.get(resume_at).map(|u| (u.get() & 0xff) as u8);
                 if !matches!(stopped_at, Some(op::YIELD_VALUE | op::RETURN_GENERATOR)) {
                     p.end(d.resume_ip, ExitKind::End);
@@ -382,15 +390,13 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
             op::CALL_NEXT_GEN => {
                 // Into the generator `next` resumed here last, when it has one yield.
                 let version = sidewinder_vm::runtime::generators::recorded_next_generator(code, d.ip);
-                let Some(gen_code_ref) = code_for_function_version(version) else {
-                    p.end(d.resume_ip, ExitKind::End);
-                    break "generator unknown";
+                let (gen_code_ref, gen_code) = match p.generator_to_enter(version) {
+                    Ok(found) => found,
+                    Err(reason) => {
+                        p.end(d.resume_ip, ExitKind::End);
+                        break reason;
+                    }
                 };
-                if let Some(reason) = p.cannot_enter(gen_code_ref, 1, "recursive generator") {
-                    p.end(d.resume_ip, ExitKind::End);
-                    break reason;
-                }
-                let gen_code = gen_code_ref.downcast::<CodeData>().expect("the cache holds code objects");
                 let Some(resume_at) = sole_yield(gen_code) else {
                     p.end(d.resume_ip, ExitKind::End);
                     break "generator with several yields";
