@@ -242,6 +242,28 @@ impl Projection {
         self.frame = (self.trace.frames.len() - 1) as u8;
     }
 
+    /// Emits the guard and the frame link (`link`) of the instruction `d` that resumes
+    /// a generator of function `version` stopped at `resume_at`, and enters its frame,
+    /// whose yield replaces `yield_replaces` caller entries. Answers where projection
+    /// goes on: after that yield (YIELD_VALUE and RETURN_GENERATOR are one unit long).
+    fn enter_generator(
+        &mut self,
+        d: &Decoded,
+        link: (Uop, Uop),
+        code_ref: StackRef,
+        version: u32,
+        resume_at: usize,
+        yield_replaces: u8,
+    ) -> usize {
+        let (guard, push) = link;
+        self.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+        self.emit_exit_with(guard, resume_at as u32, version as u64, d.ip, d.resume_ip);
+        self.emit(push, d.oparg, 0, d.ip);
+        self.enter_frame(code_ref, Some(version), true, d.next_ip);
+        self.trace.frames[self.frame as usize].yield_replaces = yield_replaces;
+        resume_at + 1
+    }
+
     /// The code of the generator function of `version`, if the trace can enter a frame
     /// running it; else why not.
     fn generator_to_enter(&self, version: u32) -> Result<(StackRef, &'static CodeData), &'static str> {
@@ -379,12 +401,8 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     p.end(d.resume_ip, ExitKind::End);
                     break "generator unknown";
                 }
-                p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
-                p.emit_exit_with(Uop::_GUARD_GEN_RESUME, resume_at as u32, version as u64, d.ip, d.resume_ip);
-                p.emit(Uop::_PUSH_GEN_FRAME, d.oparg, 0, d.ip);
-                p.enter_frame(gen_code_ref, Some(version), true, d.next_ip);
-                // YIELD_VALUE and RETURN_GENERATOR are one unit long.
-                ip = resume_at + 1;
+                let link = (Uop::_GUARD_GEN_RESUME, Uop::_PUSH_GEN_FRAME);
+                ip = p.enter_generator(&d, link, gen_code_ref, version, resume_at, 0);
                 continue;
             }
             op::CALL_NEXT_GEN => {
@@ -401,12 +419,8 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     p.end(d.resume_ip, ExitKind::End);
                     break "generator with several yields";
                 };
-                p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
-                p.emit_exit_with(Uop::_GUARD_NEXT_GEN, resume_at as u32, version as u64, d.ip, d.resume_ip);
-                p.emit(Uop::_PUSH_NEXT_GEN_FRAME, d.oparg, 0, d.ip);
-                p.enter_frame(gen_code_ref, Some(version), true, d.next_ip);
-                p.trace.frames[p.frame as usize].yield_replaces = NEXT_CALL_ENTRIES;
-                ip = resume_at + 1;
+                let link = (Uop::_GUARD_NEXT_GEN, Uop::_PUSH_NEXT_GEN_FRAME);
+                ip = p.enter_generator(&d, link, gen_code_ref, version, resume_at, NEXT_CALL_ENTRIES);
                 continue;
             }
             op::RETURN_VALUE => {

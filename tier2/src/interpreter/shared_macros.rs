@@ -165,23 +165,33 @@ macro_rules! define_shared_uop_macros {
                 }
             }};
         }
-        // FOR_ITER_GEN in a trace (the guard before it checked the generator): the
-        // caller's state is saved as tier 1's FOR_ITER_GEN saves it, and the trace goes
-        // on in the generator's frame.
-        macro_rules! uop__PUSH_GEN_FRAME {
-            () => {{
+        // Links the frame of the generator on top of the stack (None sent), as
+        // `$resumer` does in tier 1: the caller stays at the instruction the uop stands
+        // for, goes on at `$return_ip` when the generator returns, and the trace goes on
+        // in the generator's frame.
+        macro_rules! link_generator_frame {
+            ($d resumer:expr, $d return_ip:expr) => {{
                 let gen = $sp.peek(0);
                 sync_sp!();
-                let resumer = sidewinder_vm::runtime::frame::Resumer::ForIter;
-                if let Err(e) = $vm.push_generator_frame(gen, sidewinder_vm::runtime::types::none(), resumer) {
+                if let Err(e) = $vm.push_generator_frame(gen, sidewinder_vm::runtime::types::none(), $d resumer) {
                     raise!(e);
                 }
                 let depth = $vm.frames.len();
                 let caller = &mut $vm.frames[depth - 2];
-                let for_iter_units = sidewinder_vm::opcodes::INSTRUCTION_UNITS[sidewinder_vm::opcodes::op::FOR_ITER as usize];
                 caller.ip = $inst.target as usize;
-                caller.return_ip = $inst.target as usize + for_iter_units as usize + $oparg as usize;
+                caller.return_ip = $d return_ip;
                 $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
+            }};
+        }
+        // FOR_ITER_GEN in a trace (the guard before it checked the generator): a return
+        // goes to the loop's exit.
+        macro_rules! uop__PUSH_GEN_FRAME {
+            () => {{
+                let for_iter_units = sidewinder_vm::opcodes::INSTRUCTION_UNITS[sidewinder_vm::opcodes::op::FOR_ITER as usize];
+                link_generator_frame!(
+                    sidewinder_vm::runtime::frame::Resumer::ForIter,
+                    $inst.target as usize + for_iter_units as usize + $oparg as usize
+                );
             }};
         }
         macro_rules! uop__GUARD_NEXT_GEN {
@@ -201,17 +211,7 @@ macro_rules! define_shared_uop_macros {
         // when it returns (tier 1 runs that return).
         macro_rules! uop__PUSH_NEXT_GEN_FRAME {
             () => {{
-                let gen = $sp.peek(0);
-                sync_sp!();
-                let resumer = sidewinder_vm::runtime::frame::Resumer::Next;
-                if let Err(e) = $vm.push_generator_frame(gen, sidewinder_vm::runtime::types::none(), resumer) {
-                    raise!(e);
-                }
-                let depth = $vm.frames.len();
-                let caller = &mut $vm.frames[depth - 2];
-                caller.ip = $inst.target as usize;
-                caller.return_ip = $inst.target as usize;
-                $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
+                link_generator_frame!(sidewinder_vm::runtime::frame::Resumer::Next, $inst.target as usize);
             }};
         }
         macro_rules! uop__SET_IP {
