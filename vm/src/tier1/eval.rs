@@ -41,6 +41,17 @@ impl Regs {
     }
 }
 
+/// The code unit at `ip`, read without a bounds check on the dispatch head. Every ip
+/// the loop dispatches is an instruction of `code`: the compiler ends each code object
+/// with an instruction that leaves the frame, and jumps, exception handlers, returns
+/// and executor exits all target instruction starts.
+#[inline(always)]
+fn unit_at(code: &CodeData, ip: usize) -> u16 {
+    debug_assert!(ip < code.units.len(), "ip {ip} is past the code");
+    // SAFETY: `ip < code.units.len()`, as above.
+    unsafe { code.units.get_unchecked(ip) }.get()
+}
+
 /// Nested Rust-level entries into the loop (builtins calling back into Python) allowed
 /// before RecursionError; bounded so that the interpreter thread's stack never overflows.
 const MAX_NATIVE_DEPTH: usize = 6000;
@@ -96,7 +107,7 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
             }
             'next_instr: loop {
                 let mut this_ip = ip;
-                let word = code.units[this_ip].get();
+                let word = unit_at(code, this_ip);
                 let mut opcode = (word & 0xff) as u8;
                 let mut oparg = (word >> 8) as u32;
                 'dispatch: loop {

@@ -179,7 +179,13 @@ pub fn emit_tier1(spec: &Spec, bodies: &BodySources) -> Result<String, String> {
         }
         out.push_str("        dispatch_next!()\n    }\n");
     }
-    out.push_str("    _ => unknown_opcode!(),\n}\n");
+    // Every other byte value gets its own arm, so the match covers all 256 and the
+    // compiled jump table needs no range check before the indirect jump.
+    let unused: Vec<String> = (opcode_order(spec).len()..256).map(|n| n.to_string()).collect();
+    if !unused.is_empty() {
+        writeln!(out, "    {} => unknown_opcode!(),", unused.join(" | ")).unwrap();
+    }
+    out.push_str("}\n");
     Ok(out)
 }
 
