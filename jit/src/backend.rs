@@ -150,14 +150,14 @@ pub struct CraneliftBackend {
     config: JitConfig,
     budget: Rc<CodeBudget>,
     stats: Rc<JitStats>,
-    safepoint_flags: [usize; 3],
+    safepoint_flags: [usize; 2],
 }
 
 impl CraneliftBackend {
     pub fn new(vm: &Vm, config: JitConfig) -> Result<CraneliftBackend, String> {
         // Fail early on a host Cranelift does not support.
         cranelift_native::builder().map_err(|e| e.to_string())?;
-        let [collect, stress] = heap::collection_flag_addresses();
+        let collect = heap::collection_flag_address();
         let interrupted = vm.interrupted.as_ptr() as usize;
         let budget = Rc::new(CodeBudget::new(config.code_limit.unwrap_or(DEFAULT_CODE_LIMIT)));
         Ok(CraneliftBackend {
@@ -165,7 +165,7 @@ impl CraneliftBackend {
             layout: Layout::probe(),
             budget,
             stats: Rc::new(JitStats::default()),
-            safepoint_flags: [collect as usize, stress as usize, interrupted],
+            safepoint_flags: [collect as usize, interrupted],
             config,
         })
     }

@@ -46,7 +46,9 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let cell = self.cell_in_slot(slot, pc);
         let top = self.peek(0);
         let value = self.word(top);
-        self.emit_incref(value);
+        if super::refcount::counts_reference(top) {
+            self.emit_incref(value);
+        }
         let old = self.b.ins().load(types::I64, flags(), cell, self.layout.cell_contents);
         self.b.ins().store(flags(), value, cell, self.layout.cell_contents);
         self.emit_decref(old);

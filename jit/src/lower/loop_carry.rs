@@ -51,9 +51,9 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let passes = self.b.use_var(self.passes);
         let passes = self.b.ins().iadd_imm_s(passes, 1);
         self.b.def_var(self.passes, passes);
+        // The stack pointer and ip go to the frame only on the safepoint's cold path
+        // (`back_edge`): every exit and escaping call in the loop writes its own.
         self.spill_stack();
-        self.store_sp();
-        self.spill_ip();
         let peel = self.input.peel_loop && self.saved_frames.is_empty();
         match self.loop_copy.take() {
             _ if !peel => {
@@ -152,9 +152,12 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         self.b.set_cold_block(slow);
         self.b.ins().brif(due, slow, &[], target, &block_args);
         self.b.switch_to_block(slow);
-        // A collection must see every reference: write the locals back (they stay in
-        // registers too, as the header wants them).
+        // A collection must see every reference, and a KeyboardInterrupt the ip: write
+        // the stack pointer, ip and locals back (the locals stay in registers too, as
+        // the header wants them).
         let saved = self.state.clone();
+        self.store_sp();
+        self.spill_ip();
         self.spill_locals();
         self.state = saved;
         let callee = self.iconst(helpers::safepoint as *const () as usize as i64);

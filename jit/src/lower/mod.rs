@@ -57,8 +57,9 @@ pub struct TraceInput<'a> {
     pub trace: &'a Trace,
     /// The executor's validity flag (a `bool`), tested by `_CHECK_VALIDITY`.
     pub validity_flag: usize,
-    /// The flags that make a safepoint due: collection requested, GC stress, Ctrl-C.
-    pub safepoint_flags: [usize; 3],
+    /// The flags that make a safepoint due: collection requested (kept set under GC
+    /// stress), Ctrl-C.
+    pub safepoint_flags: [usize; 2],
     pub layout: &'a Layout,
     /// Lower the loop twice (see `loop_carry`).
     pub peel_loop: bool,
@@ -633,7 +634,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         self.b.ins().return_(&[exit]);
     }
 
-    /// Whether a safepoint is due (an i8, non-zero when it is): the three flags.
+    /// Whether a safepoint is due (an i8, non-zero when it is): the two flags.
     pub(super) fn safepoint_due(&mut self) -> Value {
         let mut due = None;
         for address in self.input.safepoint_flags {
@@ -644,7 +645,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
                 Some(d) => self.b.ins().bor(d, flag),
             });
         }
-        due.expect("three flags")
+        due.expect("two flags")
     }
 
     /// Leaves by `exit` for `STATUS_EXIT` (chaining as an exit does), else returns

@@ -7,8 +7,21 @@ use cranelift_codegen::ir::condcodes::IntCC;
 use cranelift_codegen::ir::{types, InstBuilder, Value};
 use sidewinder_vm::value::gc_bits;
 
+use super::state::Val;
 use super::{flags, Lowerer};
 use crate::helpers;
+use sidewinder_vm::value::StackRef;
+
+/// Whether storing `val` into an object must count a reference. Small ints and bools
+/// (True and False are immortal) need none, nor does a constant that is a small int
+/// or an immortal object: the lowering knows this without a test at run time.
+pub(super) fn counts_reference(val: Val) -> bool {
+    match val {
+        Val::Int(_) | Val::Bool(_) => false,
+        Val::Const(bits) => StackRef::from_bits(bits as usize).header().is_some_and(|h| !h.has(gc_bits::IMMORTAL)),
+        Val::Word(_) | Val::Float(_) => true,
+    }
+}
 
 impl<'f, 'a> Lowerer<'f, 'a> {
     /// Branches to `counted` when `word` is a heap object that is not immortal (its GC
@@ -81,8 +94,11 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let items = self.b.ins().load(types::I64, flags(), list, self.layout.list_items_ptr);
         let len = self.b.ins().load(types::I64, flags(), list, self.layout.list_items_len);
         let address = self.checked_element_address(items, len, index, pc);
+        let counted = counts_reference(value);
         let value = self.word(value);
-        self.emit_incref(value);
+        if counted {
+            self.emit_incref(value);
+        }
         let old = self.b.ins().load(types::I64, flags(), address, 0);
         self.b.ins().store(flags(), value, address, 0);
         self.emit_decref(old);

@@ -76,7 +76,7 @@ pub fn collect(walk_roots: RootWalker<'_>) {
         h.zct = take(&mut work);
         float_free_list.append(&mut h.float_free_list);
         h.float_free_list = take(&mut float_free_list);
-        h.collect_requested = false;
+        h.collect_requested = h.stress;
         h.bytes_since_collect = 0;
         h.stats.collections += 1;
         h.stats.frees += freed;

@@ -51,7 +51,8 @@ pub struct Heap {
     tracked: Vec<*mut Header>,
     bytes_since_collect: usize,
     tracked_since_cycles: usize,
-    /// Set when a collection should run at the next safepoint.
+    /// Set when a collection should run at the next safepoint; under GC stress it
+    /// stays set, so that this one flag says whether a collection is due.
     pub collect_requested: bool,
     pub stress: bool,
     pub stats: HeapStats,
@@ -113,27 +114,30 @@ pub fn set_up_process_memory() {
     }
 }
 
-/// The addresses of the two flags `collection_due` reads (collection requested, GC
-/// stress), so that compiled code can test for a due safepoint without a call. Both
-/// live in this thread's heap, which lives as long as the thread.
-pub fn collection_flag_addresses() -> [*const bool; 2] {
-    with_heap(|h| [&h.collect_requested as *const bool, &h.stress as *const bool])
+/// The address of the flag `collection_due` reads, so that compiled code can test for
+/// a due collection without a call. It lives in this thread's heap, which lives as
+/// long as the thread.
+pub fn collection_flag_address() -> *const bool {
+    with_heap(|h| &h.collect_requested as *const bool)
 }
 
 /// Whether a collection should run at the next safepoint.
 #[inline(always)]
 pub fn collection_due() -> bool {
-    with_heap(|h| h.collect_requested || h.stress)
+    with_heap(|h| h.collect_requested)
 }
 
 /// Whether a tier-1 safepoint has work: a collection, or finalizers to run.
 #[inline(always)]
 pub fn safepoint_work_due() -> bool {
-    with_heap(|h| h.collect_requested || h.stress || !h.pending_finalizers.is_empty())
+    with_heap(|h| h.collect_requested || !h.pending_finalizers.is_empty())
 }
 
 pub fn set_stress(on: bool) {
-    with_heap(|h| h.stress = on)
+    with_heap(|h| {
+        h.stress = on;
+        h.collect_requested |= on;
+    })
 }
 
 pub fn stats() -> HeapStats {

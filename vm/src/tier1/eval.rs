@@ -79,7 +79,8 @@ fn run_entry(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<StackRef> {
     result
 }
 
-// The generated dispatch binds every body result uniformly, unit values included.
+// The generated dispatch binds every body result uniformly, unit values included, and
+// lists the unused opcode bytes one by one (see sidewinder-uopgen's emit_tier1).
 #[allow(
     unused_macros,
     unused_parens,
@@ -89,7 +90,8 @@ fn run_entry(vm: &mut Vm, pending: Option<PyErr>) -> PyResult<StackRef> {
     clippy::let_unit_value,
     clippy::identity_op,
     clippy::unit_arg,
-    clippy::let_and_return
+    clippy::let_and_return,
+    clippy::manual_range_patterns
 )]
 fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
     let Regs { mut frame, mut code, mut ip, mut sp } = Regs::load(vm);

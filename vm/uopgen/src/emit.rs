@@ -179,8 +179,9 @@ pub fn emit_tier1(spec: &Spec, bodies: &BodySources) -> Result<String, String> {
         }
         out.push_str("        dispatch_next!()\n    }\n");
     }
-    // Every other byte value gets its own arm, so the match covers all 256 and the
-    // compiled jump table needs no range check before the indirect jump.
+    // Every other byte value gets its own arm (a range pattern would be tested before
+    // the jump), so the match covers all 256 and the compiled jump table needs no range
+    // check before its indirect jump.
     let unused: Vec<String> = (opcode_order(spec).len()..256).map(|n| n.to_string()).collect();
     if !unused.is_empty() {
         writeln!(out, "    {} => unknown_opcode!(),", unused.join(" | ")).unwrap();
