@@ -1,5 +1,6 @@
 //! `-X jit-dump[=DIR]`: a text description of each executor as it is built, one file
-//! per executor in DIR (`executor-NNNN.txt`), or on stderr without DIR. It gives where
+//! per executor in DIR (`executor-NNNN.txt`), or on stderr without DIR, and a line per
+//! abandoned projection (`aborted.txt` in DIR). It gives where
 //! the trace starts, the source lines it covers, its uops before and after
 //! optimization with their operands, and each exit with its target. docs/debugging.md
 //! explains how to read it.
@@ -25,6 +26,38 @@ pub fn write(id: u64, chain_depth: u8, projected: &Trace, optimized: &Trace, dir
             }
         }
         None => eprint!("{text}"),
+    }
+}
+
+/// Writes one line for a projection that was abandoned: where it started and why (to
+/// `aborted.txt` in DIR, or to stderr).
+pub fn write_abort(
+    start_code: &sidewinder_vm::objects::code::CodeData,
+    start_ip: usize,
+    reason: &str,
+    dir: Option<&Path>,
+) {
+    let line = format!(
+        "=== aborted projection from {}:{} in {} (code unit {start_ip}): {reason}\n",
+        start_code.filename,
+        start_code.line_at(start_ip),
+        start_code.qualname
+    );
+    match dir {
+        Some(dir) => {
+            use std::io::Write as _;
+            let written = std::fs::create_dir_all(dir).and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(dir.join("aborted.txt"))?
+                    .write_all(line.as_bytes())
+            });
+            if let Err(e) = written {
+                eprintln!("sidewinder: -X jit-dump: cannot write to {}: {e}", dir.display());
+            }
+        }
+        None => eprint!("{line}"),
     }
 }
 

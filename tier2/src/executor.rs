@@ -211,6 +211,9 @@ pub fn build(start: &Start, chain_depth: u8, installed: Option<Installation>) ->
         Ok(traces) => traces,
         Err(abort) => {
             with_stats(|s| *s.aborted.entry(abort.0.clone()).or_default() += 1);
+            if let (Some(dir), Some(code)) = (config.dump.as_ref(), start.code_ref.downcast::<CodeData>()) {
+                dump::write_abort(code, start.ip, &abort.0, dir.as_deref());
+            }
             return Err(abort);
         }
     };

@@ -119,11 +119,16 @@ impl Vm {
     /// Pops the top frame for good, releasing its data-stack region; a generator's
     /// frame also completes its generator (see `runtime::generators`).
     pub fn pop_frame(&mut self) {
-        let frame = self.frames.pop().expect("a frame to pop");
-        self.data_top = frame.data_base;
-        if !frame.generator.is_null() {
-            self.finish_generator_frame(&frame);
+        let top = self.frames.last().expect("a frame to pop");
+        self.data_top = top.data_base;
+        if top.generator.is_null() {
+            // Frames need no drop: shortening the vector is the whole pop, without
+            // moving the frame out.
+            self.frames.truncate(self.frames.len() - 1);
+            return;
         }
+        let frame = self.frames.pop().expect("a frame to pop");
+        self.finish_generator_frame(&frame);
     }
 
     /// Pushes a frame for a function called with exactly its positional parameters
@@ -178,6 +183,17 @@ impl Vm {
         let kwonly = code.kwonly_arg_count as usize;
         let has_varargs = code.flags & code_flags::VARARGS != 0;
         let positional = args.pos();
+        // The common call: exactly the positional parameters, nothing else to bind.
+        if args.kwnames.is_empty()
+            && positional.len() == argcount
+            && kwonly == 0
+            && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+        {
+            for (i, v) in positional.iter().enumerate() {
+                locals.set(i, *v);
+            }
+            return Ok(());
+        }
         for (i, v) in positional.iter().take(argcount).enumerate() {
             locals.set(i, *v);
         }
