@@ -82,10 +82,13 @@ fn dump_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// The executors' dumps in `dir` (`executor-NNNN.txt`, in order; `aborted.txt` lists
+/// abandoned projections).
 fn dumps(dir: &Path) -> Vec<String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("no dump directory {}: {e}", dir.display()))
         .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("executor-")))
         .collect();
     files.sort();
     files.iter().map(|f| std::fs::read_to_string(f).expect("read dump")).collect()
