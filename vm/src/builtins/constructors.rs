@@ -467,6 +467,23 @@ fn list_iterator_over(values: Vec<StackRef>) -> StackRef {
 }
 
 fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
+    // `reversed(x)` of an exact list or tuple (`for f in reversed(fns)`): nothing to
+    // check but the class and the argument count.
+    if let [cls, seq] = args.values {
+        if args.kwnames.is_empty() && *cls == types().reversed {
+            let len = if type_of(*seq) == types().tuple {
+                seq.downcast::<TupleData>().map(|t| t.items.len())
+            } else if type_of(*seq) == types().list {
+                seq.downcast::<ListData>().map(|l| l.items.borrow().len())
+            } else {
+                None
+            };
+            if let Some(len) = len {
+                heap::incref(*seq);
+                return Ok(heap::alloc(*cls, ReversedData { seq: *seq, remaining: Cell::new(len) }));
+            }
+        }
+    }
     let (cls, rest) = new_receiver(args, types().reversed)?;
     no_keywords("reversed", &rest)?;
     check_positional("reversed", rest.pos().len(), 1, 1)?;

@@ -21,6 +21,14 @@ pub fn truthy(vm: &mut Vm, v: StackRef) -> PyResult<bool> {
     if v.is_small_int() {
         return Ok(v.small_int_value() != 0);
     }
+    // The singletons most tests see (filter's predicates, `and`/`or` operands).
+    let builtin = crate::runtime::types::types();
+    if v == builtin.true_ {
+        return Ok(true);
+    }
+    if v == builtin.false_ || v == builtin.none {
+        return Ok(false);
+    }
     let ty = type_of(v);
     if !type_data(ty).is_heap_type {
         return Ok(native_truthy(v));
