@@ -21,7 +21,7 @@ pub fn truthy(vm: &mut Vm, v: StackRef) -> PyResult<bool> {
     if v.is_small_int() {
         return Ok(v.small_int_value() != 0);
     }
-    // The singletons most tests see (filter's predicates, `and`/`or` operands).
+    // The singletons most truth tests see (filter's predicates, `and`/`or` operands).
     let builtin = crate::runtime::types::types();
     if v == builtin.true_ {
         return Ok(true);
