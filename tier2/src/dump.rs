@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::Path;
 
+use sidewinder_vm::objects::code::CodeData;
 use sidewinder_vm::opcodes::Uop;
 use sidewinder_vm::StackRef;
 
-use crate::ir::{ProjectedFrame, Trace, TraceUop, NO_EXIT};
+use crate::ir::{Trace, TraceUop, NO_EXIT};
 
 /// Writes the dump of one executor.
 pub fn write(id: u64, chain_depth: u8, projected: &Trace, optimized: &Trace, dir: Option<&Path>) {
@@ -31,17 +32,10 @@ pub fn write(id: u64, chain_depth: u8, projected: &Trace, optimized: &Trace, dir
 
 /// Writes one line for a projection that was abandoned: where it started and why (to
 /// `aborted.txt` in DIR, or to stderr).
-pub fn write_abort(
-    start_code: &sidewinder_vm::objects::code::CodeData,
-    start_ip: usize,
-    reason: &str,
-    dir: Option<&Path>,
-) {
+pub fn write_abort(start_code: &CodeData, start_ip: usize, reason: &str, dir: Option<&Path>) {
     let line = format!(
-        "=== aborted projection from {}:{} in {} (code unit {start_ip}): {reason}\n",
-        start_code.filename,
-        start_code.line_at(start_ip),
-        start_code.qualname
+        "=== aborted projection from {} (code unit {start_ip}): {reason}\n",
+        location(start_code, start_ip as u32)
     );
     match dir {
         Some(dir) => {
@@ -61,8 +55,8 @@ pub fn write_abort(
     }
 }
 
-fn location(frame: &ProjectedFrame, ip: u32) -> String {
-    format!("{}:{} in {}", frame.code.filename, frame.code.line_at(ip as usize), frame.code.qualname)
+fn location(code: &CodeData, ip: u32) -> String {
+    format!("{}:{} in {}", code.filename, code.line_at(ip as usize), code.qualname)
 }
 
 /// The dump text.
@@ -72,7 +66,7 @@ pub fn render(id: u64, chain_depth: u8, projected: &Trace, optimized: &Trace) ->
     let kind =
         if chain_depth == 0 { "root trace".to_string() } else { format!("side trace, chain depth {chain_depth}") };
     let _ = writeln!(out, "=== executor {id} ({kind})");
-    let _ = writeln!(out, "start: {} (code unit {})", location(root, projected.start_ip), projected.start_ip);
+    let _ = writeln!(out, "start: {} (code unit {})", location(root.code, projected.start_ip), projected.start_ip);
     let ending = if optimized.closes_loop { "closes the loop (_JUMP_TO_TOP)" } else { "ends in an exit" };
     let _ =
         writeln!(out, "shape: {ending}; {} frames ({} inlined)", projected.frames.len(), projected.frames.len() - 1);
@@ -101,7 +95,7 @@ pub fn render(id: u64, chain_depth: u8, projected: &Trace, optimized: &Trace) ->
             "exit {index:<4} {:<12} -> code unit {} at {}",
             exit.kind.name(),
             exit.target,
-            location(frame, exit.target)
+            location(frame.code, exit.target)
         );
     }
     if !optimized.dependencies.is_empty() {

@@ -45,10 +45,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let slot = self.input.trace.uops[pc].oparg;
         let cell = self.cell_in_slot(slot, pc);
         let top = self.peek(0);
-        let value = self.word(top);
-        if super::refcount::counts_reference(top) {
-            self.emit_incref(value);
-        }
+        let value = self.counted_word(top);
         let old = self.b.ins().load(types::I64, flags(), cell, self.layout.cell_contents);
         self.b.ins().store(flags(), value, cell, self.layout.cell_contents);
         self.emit_decref(old);

@@ -15,7 +15,7 @@ use sidewinder_vm::value::StackRef;
 /// Whether storing `val` into an object must count a reference. Small ints and bools
 /// (True and False are immortal) need none, nor does a constant that is a small int
 /// or an immortal object: the lowering knows this without a test at run time.
-pub(super) fn counts_reference(val: Val) -> bool {
+fn counts_reference(val: Val) -> bool {
     match val {
         Val::Int(_) | Val::Bool(_) => false,
         Val::Const(bits) => StackRef::from_bits(bits as usize).header().is_some_and(|h| !h.has(gc_bits::IMMORTAL)),
@@ -24,6 +24,16 @@ pub(super) fn counts_reference(val: Val) -> bool {
 }
 
 impl<'f, 'a> Lowerer<'f, 'a> {
+    /// The word of `val`, with the reference the object it is stored into now holds
+    /// counted (no code at all where `counts_reference` says none is needed).
+    pub(super) fn counted_word(&mut self, val: Val) -> Value {
+        let word = self.word(val);
+        if counts_reference(val) {
+            self.emit_incref(word);
+        }
+        word
+    }
+
     /// Branches to `counted` when `word` is a heap object that is not immortal (its GC
     /// bits are the block's parameter), else to `done`.
     fn branch_if_counted(
@@ -44,7 +54,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         self.b.ins().brif(immortal, done, &[], counted, &[gc.into()]);
     }
 
-    pub(super) fn emit_incref(&mut self, word: Value) {
+    fn emit_incref(&mut self, word: Value) {
         let counted = self.b.create_block();
         let gc = self.b.append_block_param(counted, types::I64);
         let _ = gc;
@@ -94,11 +104,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         let items = self.b.ins().load(types::I64, flags(), list, self.layout.list_items_ptr);
         let len = self.b.ins().load(types::I64, flags(), list, self.layout.list_items_len);
         let address = self.checked_element_address(items, len, index, pc);
-        let counted = counts_reference(value);
-        let value = self.word(value);
-        if counted {
-            self.emit_incref(value);
-        }
+        let value = self.counted_word(value);
         let old = self.b.ins().load(types::I64, flags(), address, 0);
         self.b.ins().store(flags(), value, address, 0);
         self.emit_decref(old);

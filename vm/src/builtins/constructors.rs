@@ -467,27 +467,16 @@ fn list_iterator_over(values: Vec<StackRef>) -> StackRef {
 }
 
 fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
-    // `reversed(x)` of an exact list or tuple (`for f in reversed(fns)`): nothing to
-    // check but the class and the argument count.
-    if let [cls, seq] = args.values {
-        if args.kwnames.is_empty() && *cls == types().reversed {
-            let len = if type_of(*seq) == types().tuple {
-                seq.downcast::<TupleData>().map(|t| t.items.len())
-            } else if type_of(*seq) == types().list {
-                seq.downcast::<ListData>().map(|l| l.items.borrow().len())
-            } else {
-                None
-            };
-            if let Some(len) = len {
-                heap::incref(*seq);
-                return Ok(heap::alloc(*cls, ReversedData { seq: *seq, remaining: Cell::new(len) }));
-            }
+    // `reversed(x)` itself (`for f in reversed(fns)`) passes every argument check.
+    let (cls, seq) = match args.values {
+        [cls, seq] if args.kwnames.is_empty() && *cls == types().reversed => (*cls, *seq),
+        _ => {
+            let (cls, rest) = new_receiver(args, types().reversed)?;
+            no_keywords("reversed", &rest)?;
+            check_positional("reversed", rest.pos().len(), 1, 1)?;
+            (cls, rest.pos()[0])
         }
-    }
-    let (cls, rest) = new_receiver(args, types().reversed)?;
-    no_keywords("reversed", &rest)?;
-    check_positional("reversed", rest.pos().len(), 1, 1)?;
-    let seq = rest.pos()[0];
+    };
     if let Some(r) = seq.downcast::<RangeData>() {
         let len = r.len();
         let last = (r.start as i128 + (len as i128 - 1).max(0) * r.step as i128) as i64;
@@ -505,7 +494,8 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     };
     if let Some(len) = sized_len {
         // The exact builtin types reverse by index; a subclass may define __reversed__.
-        let exact = [types().list, types().tuple, types().str_].contains(&type_of(seq));
+        let (builtin, ty) = (types(), type_of(seq));
+        let exact = ty == builtin.list || ty == builtin.tuple || ty == builtin.str_;
         if exact || lookup_special(seq, "__reversed__").is_none() {
             heap::incref(seq);
             return Ok(heap::alloc(cls, ReversedData { seq, remaining: Cell::new(len) }));

@@ -183,19 +183,16 @@ impl Vm {
         let kwonly = code.kwonly_arg_count as usize;
         let has_varargs = code.flags & code_flags::VARARGS != 0;
         let positional = args.pos();
+        for (i, v) in positional[..positional.len().min(argcount)].iter().enumerate() {
+            locals.set(i, *v);
+        }
         // The common call: exactly the positional parameters, nothing else to bind.
         if args.kwnames.is_empty()
             && positional.len() == argcount
             && kwonly == 0
             && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
         {
-            for (i, v) in positional.iter().enumerate() {
-                locals.set(i, *v);
-            }
             return Ok(());
-        }
-        for (i, v) in positional.iter().take(argcount).enumerate() {
-            locals.set(i, *v);
         }
         if has_varargs {
             let extra: Vec<StackRef> = positional.iter().skip(argcount).copied().collect();
