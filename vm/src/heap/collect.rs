@@ -80,10 +80,13 @@ pub fn collect(walk_roots: RootWalker<'_>) {
         h.bytes_since_collect = 0;
         h.stats.collections += 1;
         h.stats.frees += freed;
-        let due = h.tracked_since_cycles > CYCLE_THRESHOLD
+        let growth = h.tracked.len().saturating_sub(h.tracked_after_cycles);
+        let due = h.cycles_forced
+            || growth > CYCLE_THRESHOLD.max(h.tracked_after_cycles / 4)
             || (h.stress && h.tracked_since_cycles > STRESS_CYCLE_THRESHOLD.max(h.tracked.len() / 4));
         if due {
             h.tracked_since_cycles = 0;
+            h.cycles_forced = false;
         }
         due
     });

@@ -7,7 +7,7 @@ use crate::value::{gc_bits, Header};
 
 /// Runs a cycle collection on its own (marks frames first). Only at a safepoint.
 pub fn collect_cycles(walk_roots: super::collect::RootWalker<'_>) {
-    with_heap(|h| h.tracked_since_cycles = usize::MAX / 2);
+    with_heap(|h| h.cycles_forced = true);
     super::collect(walk_roots);
 }
 
@@ -67,7 +67,7 @@ pub(super) fn collect_cycles_with_marks() {
     spread_alive(&tracked, &mut alive, &mut stack, &index_of);
     let garbage: Vec<*mut Header> = tracked.iter().zip(&alive).filter(|(_, a)| !**a).map(|(p, _)| *p).collect();
     if garbage.is_empty() {
-        with_heap(|h| h.stats.cycle_collections += 1);
+        record_cycle_collection(0);
         return;
     }
     for &ptr in &garbage {
@@ -87,10 +87,17 @@ pub(super) fn collect_cycles_with_marks() {
     for ptr in garbage {
         free_object(ptr);
     }
+    record_cycle_collection(count);
+}
+
+/// Counts a finished cycle pass that freed `freed` objects, and notes how many
+/// containers it left for the next pass's trigger.
+fn record_cycle_collection(freed: u64) {
     with_heap(|h| {
         h.stats.cycle_collections += 1;
-        h.stats.cycle_garbage += count;
-        h.stats.frees += count;
+        h.stats.cycle_garbage += freed;
+        h.stats.frees += freed;
+        h.tracked_after_cycles = h.tracked.len();
     });
 }
 

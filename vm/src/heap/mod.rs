@@ -26,7 +26,12 @@ pub use cycles::collect_cycles;
 const ALLOC_THRESHOLD: usize = 1 << 20;
 /// ZCT entries before a collection is requested.
 const ZCT_THRESHOLD: usize = 8192;
-/// New containers between two cycle collections.
+/// Net growth in live containers between two cycle collections, at least: a cycle
+/// collection scans every container, so it waits until the container count has grown
+/// by this much or by a quarter of what the last one left, whichever is more. Counting
+/// net growth (as CPython's generation counts do) means short-lived containers that
+/// reference counting frees, such as iterators, never trigger a full scan, and the
+/// work stays linear in the allocations however large the heap is.
 const CYCLE_THRESHOLD: usize = 20_000;
 /// In GC stress mode: new containers between two cycle collections, at least. (The ZCT
 /// pass runs at every safepoint; the cycle pass scans every container, so it runs once
@@ -50,7 +55,12 @@ pub struct Heap {
     /// Containers the cycle collector scans.
     tracked: Vec<*mut Header>,
     bytes_since_collect: usize,
+    /// Containers allocated since the last cycle collection (GC stress's trigger).
     tracked_since_cycles: usize,
+    /// How many containers the last cycle collection left live.
+    tracked_after_cycles: usize,
+    /// Set by `collect_cycles`: the next collection runs the cycle pass.
+    cycles_forced: bool,
     /// Set when a collection should run at the next safepoint; under GC stress it
     /// stays set, so that this one flag says whether a collection is due.
     pub collect_requested: bool,
@@ -70,6 +80,8 @@ impl Heap {
             tracked: Vec::new(),
             bytes_since_collect: 0,
             tracked_since_cycles: 0,
+            tracked_after_cycles: 0,
+            cycles_forced: false,
             collect_requested: false,
             stress: false,
             stats: HeapStats { allocations: 0, frees: 0, collections: 0, cycle_collections: 0, cycle_garbage: 0 },
