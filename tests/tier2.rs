@@ -214,6 +214,31 @@ fn a_hot_loop_calling_a_closure_stays_in_its_trace() {
     }
 }
 
+/// A hot loop calling a function that takes some arguments from its defaults
+/// (CALL_PY_WITH_DEFAULTS) stays in its trace: the call is followed into the callee,
+/// whose frame push fills in the defaults, in the uop interpreter and in native code.
+#[test]
+fn a_hot_loop_calling_with_defaults_stays_in_its_trace() {
+    const ITERATIONS: u64 = 100_000;
+    let program = format!(
+        "def step(x, by=2, times=1):\n    return x + by * times\ndef run():\n    total = 0\n    for i in range({ITERATIONS}):\n        total = step(total)\n        total = step(total, 1)\n    return total\nprint(run())\n"
+    );
+    for mode in ["interp", "1"] {
+        let dir = dump_dir(&format!("dump_defaults_{mode}"));
+        let dir_arg = format!("jit-dump={}", dir.display());
+        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-X", &dir_arg, "-c", &program]);
+        assert_eq!(stdout, format!("{}\n", 3 * ITERATIONS), "PYTHON_JIT={mode}");
+        let exits = count(&stderr, "tier2: exits taken:");
+        assert!((exits as f64) / (ITERATIONS as f64) < 0.01, "PYTHON_JIT={mode}: {exits} exits:\n{stderr}");
+        let all = dumps(&dir);
+        let inlined = all.iter().any(|d| {
+            let uops = section_uops(d, "--- uops after optimization");
+            uops.iter().filter(|u| **u == "_INIT_CALL_PY_WITH_DEFAULTS").count() == 2 && uops.contains(&"_PUSH_FRAME")
+        });
+        assert!(inlined, "PYTHON_JIT={mode}: no trace enters both calls; dumps:\n{}", all.join("\n"));
+    }
+}
+
 /// The acceptance loop of generators in tier 2: `for x in gen(): total += x`, where the
 /// generator yields from a `while` loop, runs in one trace that enters the generator's
 /// frame (`_PUSH_GEN_FRAME`) and leaves it at its yield, with almost no exits per item,

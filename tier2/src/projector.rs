@@ -3,8 +3,9 @@
 //!
 //! - Conditional jumps follow the direction their history bits favour; the other
 //!   direction becomes an exit.
-//! - Python calls specialized as CALL_PY_EXACT_ARGS or CALL_BOUND_METHOD_EXACT_ARGS are
-//!   followed into the callee, found through the function-by-version cache:
+//! - Python calls specialized as CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS or
+//!   CALL_BOUND_METHOD_EXACT_ARGS are followed into the callee, found through the
+//!   function-by-version cache:
 //!   `_SAVE_RETURN_OFFSET` records the return point, `_PUSH_FRAME` enters the callee,
 //!   and its RETURN_VALUE becomes `_POP_FRAME`, after which projection continues in the
 //!   caller. A recursive call (a callee already on the projected frame stack) and calls
@@ -62,6 +63,41 @@ pub struct Start {
     pub builtins: StackRef,
     /// For a root trace: the code unit of the back edge that closes the loop.
     pub loop_back_edge: Option<usize>,
+    /// For a side trace starting at a specialized Python call whose guard failed: the
+    /// version of the function that call has now, which the side trace specializes for
+    /// (tier 1's cache still holds the version the parent guarded).
+    pub observed_callee_version: Option<u32>,
+}
+
+/// The function version a side trace starting at the VM's top frame should follow its
+/// first instruction into, when that is a Python-call specialization: the version of
+/// the callable on the stack, if that callable fits the specialization.
+pub fn observed_callee_version(vm: &Vm) -> Option<u32> {
+    use sidewinder_vm::objects::function::{BoundMethodData, FunctionData};
+    use sidewinder_vm::uops::calls;
+    let frame = vm.frame();
+    let opcode = (frame.code.units.get(frame.ip)?.get() & 0xff) as u8;
+    if !matches!(opcode, op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS | op::CALL_BOUND_METHOD_EXACT_ARGS) {
+        return None;
+    }
+    let oparg = full_oparg(frame.code, frame.ip)?;
+    let sp = sidewinder_vm::value::StackPtr::new(frame.sp);
+    let (callable, self_or_null) = (sp.peek(oparg as usize + 1), sp.peek(oparg as usize));
+    let (func, self_or_null) = match opcode {
+        op::CALL_BOUND_METHOD_EXACT_ARGS if calls::check_call_bound_method_exact_args(callable, self_or_null) => {
+            let method = callable.downcast::<BoundMethodData>()?;
+            (method.func, method.receiver)
+        }
+        op::CALL_BOUND_METHOD_EXACT_ARGS => return None,
+        _ => (callable, self_or_null),
+    };
+    let version = func.downcast::<FunctionData>()?.version.get();
+    let fits = if opcode == op::CALL_PY_WITH_DEFAULTS {
+        calls::check_function_defaults_args(version as u64, oparg, func, self_or_null)
+    } else {
+        calls::check_function_exact_args(version as u64, oparg, func, self_or_null)
+    };
+    (fits && version != 0).then_some(version)
 }
 
 /// Where the root trace of the loop whose back edge (a JUMP_BACKWARD) is at `ip` of
@@ -71,8 +107,14 @@ pub fn loop_start(vm: &Vm, code_ref: StackRef, ip: usize) -> Option<(Start, u32)
     let oparg = full_oparg(code, ip)?;
     let loop_head = (ip + INSTRUCTION_UNITS[op::JUMP_BACKWARD as usize] as usize).checked_sub(oparg as usize)?;
     let frame = vm.frame();
-    let start =
-        Start { code_ref, ip: loop_head, globals: frame.globals, builtins: frame.builtins, loop_back_edge: Some(ip) };
+    let start = Start {
+        code_ref,
+        ip: loop_head,
+        globals: frame.globals,
+        builtins: frame.builtins,
+        loop_back_edge: Some(ip),
+        observed_callee_version: None,
+    };
     Some((start, oparg))
 }
 
@@ -162,6 +204,7 @@ fn traceable_special(uop: Uop) -> bool {
         uop,
         Uop::RESUME
             | Uop::_INIT_CALL_PY_EXACT_ARGS
+            | Uop::_INIT_CALL_PY_WITH_DEFAULTS
             | Uop::_SAVE_RETURN_OFFSET
             | Uop::_PUSH_FRAME
             | Uop::_POP_FRAME
@@ -434,8 +477,9 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                 ip = return_ip;
                 continue;
             }
-            op::CALL_PY_EXACT_ARGS | op::CALL_BOUND_METHOD_EXACT_ARGS => {
-                let version = read_cache(code, d.ip + 2, 2) as u32;
+            op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS | op::CALL_BOUND_METHOD_EXACT_ARGS => {
+                let observed = start.observed_callee_version.filter(|_| instructions == 1);
+                let version = observed.unwrap_or(read_cache(code, d.ip + 2, 2) as u32);
                 let Some(callee_ref) = code_for_function_version(version) else {
                     p.end(d.resume_ip, ExitKind::End);
                     break "callee unknown";
@@ -445,7 +489,16 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                     break reason;
                 }
                 p.emit(Uop::_SET_IP, 0, d.ip as u64, d.ip);
+                let first = p.trace.uops.len();
                 emit_expansion(&mut p, &d);
+                if observed.is_some() {
+                    // The version guard checks the observed callee, not the cached one.
+                    for u in &mut p.trace.uops[first..] {
+                        if matches!(u.uop, Uop::_CHECK_FUNCTION_EXACT_ARGS | Uop::_CHECK_FUNCTION_DEFAULTS_ARGS) {
+                            u.operand = version as u64;
+                        }
+                    }
+                }
                 p.enter_frame(callee_ref, Some(version), false, d.next_ip);
                 ip = 0;
                 continue;

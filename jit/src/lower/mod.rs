@@ -694,6 +694,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
     fn locals_policy(inst: &TraceUop) -> LocalsPolicy {
         match inst.uop {
             Uop::_INIT_CALL_PY_EXACT_ARGS
+            | Uop::_INIT_CALL_PY_WITH_DEFAULTS
             | Uop::_CREATE_INIT_FRAME
             | Uop::_PUSH_GEN_FRAME
             | Uop::_PUSH_NEXT_GEN_FRAME => LocalsPolicy::PushesFrames,

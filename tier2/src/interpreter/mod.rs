@@ -162,6 +162,7 @@ fn grow_side_trace(vm: &Vm, parent: &TraceExecutor, exit: &executor::Exit) -> Op
         globals: frame.globals,
         builtins: frame.builtins,
         loop_back_edge: None,
+        observed_callee_version: crate::projector::observed_callee_version(vm),
     };
     match executor::build(&start, parent.chain_depth + 1, None) {
         Ok(side) => {

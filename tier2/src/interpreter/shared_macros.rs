@@ -9,7 +9,7 @@
 ///   `not_in_traces!`, which the arms use;
 /// - the `uop_NAME!` macros that do the same in both places: the tier-1 uops no trace
 ///   contains, `RESUME`, the frame pushes and pops (`_INIT_CALL_PY_EXACT_ARGS`,
-///   `_CREATE_INIT_FRAME`, `_SAVE_RETURN_OFFSET`, `_PUSH_FRAME`, `_POP_FRAME`,
+///   `_INIT_CALL_PY_WITH_DEFAULTS`, `_CREATE_INIT_FRAME`, `_SAVE_RETURN_OFFSET`, `_PUSH_FRAME`, `_POP_FRAME`,
 ///   `YIELD_VALUE` from a generator frame the trace entered), and the tier-2-only uops
 ///   but `_JUMP_TO_TOP`.
 ///
@@ -80,13 +80,13 @@ macro_rules! define_shared_uop_macros {
         // uop saves the caller's stack pointer in the caller's frame, `_SAVE_RETURN_OFFSET`
         // its return point and `_PUSH_FRAME` its ip, and `$sp` moves to the new top
         // frame (so `sync_sp!` never writes a caller's pointer into a callee).
-        macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
-            () => {{
+        macro_rules! init_call_py {
+            ($d push:ident) => {{
                 let argc = $oparg as usize;
                 let callable = $sp.peek(argc + 1);
                 let with_self = !$sp.peek(argc).is_null() as usize;
                 let values = $sp.slice(0, argc + with_self);
-                if let Err(e) = $vm.push_frame_exact(callable, values) {
+                if let Err(e) = $vm.$d push(callable, values) {
                     raise!(e);
                 }
                 $sp.drop_n(argc + 2);
@@ -94,6 +94,12 @@ macro_rules! define_shared_uop_macros {
                 $vm.frames[depth - 2].sp = $sp.raw();
                 $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
             }};
+        }
+        macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
+            () => { init_call_py!(push_frame_exact) };
+        }
+        macro_rules! uop__INIT_CALL_PY_WITH_DEFAULTS {
+            () => { init_call_py!(push_frame_with_defaults) };
         }
         // CALL_ALLOC_AND_ENTER_INIT: [__init__, self, args] -> the init-cleanup shim and
         // __init__'s frame pushed. The caller is left as `_PUSH_FRAME` would leave it

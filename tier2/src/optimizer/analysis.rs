@@ -34,7 +34,8 @@ pub struct Analysis<'t> {
     pub counts: Counts,
     /// The globals dicts the trace stores into (not promoted from).
     pub written_globals: globals::Written,
-    /// Callee locals prepared by `_INIT_CALL_PY_EXACT_ARGS` for the next `_PUSH_FRAME`:
+    /// Callee locals prepared by `_INIT_CALL_PY_EXACT_ARGS` (or `_WITH_DEFAULTS`) for the
+    /// next `_PUSH_FRAME`:
     /// None when where the arguments land is not known (self_or_null unknown).
     pending_call: Option<Option<Vec<SymId>>>,
 }
@@ -230,7 +231,9 @@ fn apply(a: &mut Analysis, index: usize, u: &TraceUop) -> Result<(), Stop> {
             s.push(owner);
             Ok(())
         }
-        Uop::_INIT_CALL_PY_EXACT_ARGS => {
+        Uop::_INIT_CALL_PY_EXACT_ARGS | Uop::_INIT_CALL_PY_WITH_DEFAULTS => {
+            // The arguments become the first locals; the defaults the push fills in
+            // after them are unknown.
             let inputs = s.pop_n(u.oparg as usize + 2)?;
             let self_or_null = inputs[1];
             let args = &inputs[2..];

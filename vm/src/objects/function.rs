@@ -25,6 +25,13 @@ pub struct FunctionData {
     pub closure: StackRef,
 }
 
+impl FunctionData {
+    /// The positional defaults (`__defaults__`), empty when there are none.
+    pub fn default_values(&self) -> &[StackRef] {
+        self.defaults.get().downcast::<crate::objects::tuple::TupleData>().map_or(&[], |t| &t.items[..])
+    }
+}
+
 impl Payload for FunctionData {
     const KIND: Kind = Kind::Function;
     fn trace(&self, visit: &mut dyn FnMut(StackRef)) {

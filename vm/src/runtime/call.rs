@@ -144,6 +144,22 @@ impl Vm {
         Ok(())
     }
 
+    /// Pushes a frame for a function called with fewer positional arguments than it has
+    /// parameters, nothing else to bind, and defaults for the rest (the
+    /// CALL_PY_WITH_DEFAULTS fast path, whose guard checked that they cover it).
+    pub fn push_frame_with_defaults(&mut self, func: StackRef, args: &[StackRef]) -> PyResult<()> {
+        let f = func.downcast::<FunctionData>().expect("a function");
+        let index = self.alloc_frame(f.code, func, f.globals)?;
+        let arg_count = self.frames[index].code.arg_count as usize;
+        let defaults = f.default_values();
+        let locals = self.frames[index].locals();
+        let filled = args.iter().chain(&defaults[defaults.len() + args.len() - arg_count..]);
+        for (i, value) in filled.enumerate() {
+            locals.set(i, *value);
+        }
+        Ok(())
+    }
+
     /// Pushes the two frames of CALL_ALLOC_AND_ENTER_INIT: the init-cleanup shim
     /// (`classes::init_cleanup_code`) with the new instance `values[0]` on its stack and
     /// its return point at its first instruction, then the frame of `init`, a function

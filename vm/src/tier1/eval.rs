@@ -457,6 +457,20 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                             let $new_frame = ();
                         };
                     }
+                    macro_rules! uop__INIT_CALL_PY_WITH_DEFAULTS {
+                        ($new_frame:ident) => {
+                            let argc = oparg as usize;
+                            let callable = sp.peek(argc + 1);
+                            let with_self = !sp.peek(argc).is_null() as usize;
+                            let values = sp.slice(0, argc + with_self);
+                            if let Err(e) = vm.push_frame_with_defaults(callable, values) {
+                                raise!(e);
+                            }
+                            sp.drop_n(argc + 2);
+                            #[allow(clippy::let_unit_value)]
+                            let $new_frame = ();
+                        };
+                    }
                     // CALL_ALLOC_AND_ENTER_INIT: the stack holds [__init__, self, args]
                     // (from _CHECK_AND_ALLOCATE_OBJECT). Pushes the init-cleanup shim and
                     // __init__'s frame; _PUSH_FRAME then saves this frame's state (its

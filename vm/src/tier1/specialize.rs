@@ -296,12 +296,27 @@ fn exact_args_function(callable: StackRef, argc: u32, with_self: bool) -> Option
     (simple && code.arg_count == argc + with_self as u32).then_some(f)
 }
 
+/// A function that `argc` positional arguments (plus self) and its defaults bind with
+/// nothing else to do: CALL_PY_WITH_DEFAULTS's callee.
+fn defaults_args_function(callable: StackRef, argc: u32, with_self: bool) -> Option<&'static FunctionData> {
+    let f = callable.downcast::<FunctionData>()?;
+    let code = f.code.downcast::<CodeData>()?;
+    let simple =
+        code.flags & (crate::compiler::code::code_flags::VARARGS | crate::compiler::code::code_flags::VARKEYWORDS) == 0
+            && code.kwonly_arg_count == 0;
+    (simple && crate::uops::calls::defaults_complete_call(f, argc + with_self as u32)).then_some(f)
+}
+
 fn call(code: &CodeData, ip: usize, oparg: u32, callable: StackRef, self_or_null: StackRef) -> Option<u8> {
     match callable.kind() {
         Kind::Function => {
-            let f = exact_args_function(callable, oparg, !self_or_null.is_null())?;
+            let with_self = !self_or_null.is_null();
+            let (f, specialized) = match exact_args_function(callable, oparg, with_self) {
+                Some(f) => (f, op::CALL_PY_EXACT_ARGS),
+                None => (defaults_args_function(callable, oparg, with_self)?, op::CALL_PY_WITH_DEFAULTS),
+            };
             write_cache(code, ip, layout::CALL_FUNC_VERSION, 2, f.version.get() as u64);
-            Some(op::CALL_PY_EXACT_ARGS)
+            Some(specialized)
         }
         Kind::BoundMethod if self_or_null.is_null() => {
             let m = callable.downcast::<BoundMethodData>()?;

@@ -61,6 +61,26 @@ pub fn check_function_exact_args(operand: u64, oparg: u32, callable: StackRef, s
     }
 }
 
+/// CALL_PY_WITH_DEFAULTS's guard: the callee is the function version the call site was
+/// specialized for, given fewer arguments than it has parameters, and its defaults
+/// supply the rest (the version fixes the code, not the defaults).
+#[inline(always)]
+pub fn check_function_defaults_args(operand: u64, oparg: u32, callable: StackRef, self_or_null: StackRef) -> bool {
+    match callable.downcast::<FunctionData>() {
+        Some(f) => {
+            f.version.get() as u64 == operand && defaults_complete_call(f, oparg + (!self_or_null.is_null()) as u32)
+        }
+        None => false,
+    }
+}
+
+/// Whether `given` positional arguments and the defaults of `f` bind all its positional
+/// parameters, with at least one default used.
+pub fn defaults_complete_call(f: &FunctionData, given: u32) -> bool {
+    let Some(code) = f.code.downcast::<CodeData>() else { return false };
+    given < code.arg_count && given as usize + f.default_values().len() >= code.arg_count as usize
+}
+
 #[inline(always)]
 pub fn check_call_bound_method_exact_args(bound: StackRef, null: StackRef) -> bool {
     null.is_null()
