@@ -211,11 +211,18 @@ fn spawn_reader<R: Read + Send + 'static>(mut pipe: R) -> thread::JoinHandle<Vec
     })
 }
 
-/// Run `binary file` in `dir` with extra environment, enforcing `timeout`.
-fn run_program(dir: &Path, file: &str, env: &[(&str, &str)], env_remove: &[&str], timeout: Duration) -> RunResult {
+/// Run `binary args file` in `dir` with extra environment, enforcing `timeout`.
+fn run_program(
+    dir: &Path,
+    file: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    env_remove: &[&str],
+    timeout: Duration,
+) -> RunResult {
     let start = Instant::now();
     let mut cmd = Command::new(BINARY);
-    cmd.arg(file).current_dir(dir).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args).arg(file).current_dir(dir).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     for key in env_remove {
         cmd.env_remove(key);
     }
@@ -351,6 +358,11 @@ fn check(case: &Case, mode: &str, r: &RunResult) -> Option<String> {
 
 /// Run every discovered case in one mode and fail with a combined report.
 fn run_mode(mode: &str, env: &[(&str, &str)]) {
+    run_mode_with_args(mode, env, &[]);
+}
+
+/// `run_mode` with these options before each program's name.
+fn run_mode_with_args(mode: &str, env: &[(&str, &str)], args: &[&str]) {
     let (cases, setup_errors) = discover();
     if cases.is_empty() && setup_errors.is_empty() {
         if filter().is_some() {
@@ -374,7 +386,7 @@ fn run_mode(mode: &str, env: &[(&str, &str)]) {
                 let next = queue.lock().unwrap().pop_front();
                 let Some(idx) = next else { break };
                 let case = &cases[idx];
-                let result = run_program(&case.dir, &case.file, env, &env_remove, TIMEOUT);
+                let result = run_program(&case.dir, &case.file, args, env, &env_remove, TIMEOUT);
                 if let Some(report) = check(case, mode, &result) {
                     failures.lock().unwrap().push((idx, report));
                 }
@@ -443,9 +455,16 @@ fn mode_gc_stress() {
     run_mode("gc_stress", &[("PYTHON_JIT", "0"), ("SIDEWINDER_GC_STRESS", "1")]);
 }
 
+/// Native code under GC stress, with every trace compiled when it is built (not after
+/// its first passes on the uop interpreter), so that all of them run natively with a
+/// collection at every safepoint; `mode_native` runs the default.
 #[test]
 fn mode_gc_stress_native() {
-    run_mode("gc_stress_native", &[("PYTHON_JIT", "1"), ("SIDEWINDER_GC_STRESS", "1")]);
+    run_mode_with_args(
+        "gc_stress_native",
+        &[("PYTHON_JIT", "1"), ("SIDEWINDER_GC_STRESS", "1")],
+        &["-X", "jit-compile-after=0"],
+    );
 }
 
 #[test]

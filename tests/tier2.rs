@@ -333,7 +333,8 @@ fn a_hot_loop_calling_next_on_a_generator_stays_in_its_trace() {
 /// A loop of two iterations per call, entered at its back edge after the first, runs
 /// one pass natively per entry: its executor costs more to enter and leave than it
 /// saves, so after its probation it is dropped and the loop stays in tier 1 for a while.
-/// A loop of ten iterations per call keeps its executor.
+/// Natively, it is never compiled: until it has made enough passes per entry it runs on
+/// the uop interpreter. A loop of ten iterations per call keeps its executor, compiled.
 #[test]
 fn a_loop_too_short_per_entry_loses_its_executor() {
     let program = |iterations: usize| {
@@ -348,9 +349,16 @@ fn a_loop_too_short_per_entry_loses_its_executor() {
         let entered = count(&stderr, "tier2: executors entered:");
         assert!(dropped >= 1, "PYTHON_JIT={mode}: nothing dropped:\n{stderr}");
         assert!(entered < 20_000, "PYTHON_JIT={mode}: {entered} entries:\n{stderr}");
+        // Only the outer loop's trace may be compiled, not the dropped ones.
+        let compiled = counter(&stderr, "jit: traces compiled:").unwrap_or(0);
+        assert!(compiled + dropped <= count(&stderr, "tier2: traces created:"), "PYTHON_JIT={mode}:\n{stderr}");
         let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-c", &program(10)]);
         assert_eq!(stdout, format!("{}\n", (0..60000u64).map(|v| v + 45).sum::<u64>()), "PYTHON_JIT={mode}");
         let dropped = count(&stderr, "tier2: executors dropped as too short per entry:");
         assert_eq!(dropped, 0, "PYTHON_JIT={mode}: a ten-iteration loop was dropped:\n{stderr}");
+        if mode == "1" {
+            assert!(count(&stderr, "jit: traces compiled:") >= 1, "{stderr}");
+            assert!(count(&stderr, "jit: native trace runs:") >= 50_000, "{stderr}");
+        }
     }
 }

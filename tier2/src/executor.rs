@@ -37,6 +37,12 @@ pub const PROBATION_ENTRIES: u64 = 1000;
 /// Passes through its loop per entry (natively, after tier 1's first) below which a
 /// root executor costs more to enter and leave than it saves.
 pub const MIN_PASSES_PER_ENTRY: u64 = 2;
+/// Passes through its loop before a root executor is compiled to native code, at least
+/// (and `MIN_PASSES_PER_ENTRY` per entry so far; `-X jit-compile-after=N` sets it, 0
+/// compiling at once). Until then it runs on the uop
+/// interpreter, so a loop that proves too short per entry is dropped before anything is
+/// compiled for it; its side traces wait with it.
+pub const COMPILE_AFTER_PASSES: u64 = 64;
 /// Hot-loop reports declined for a loop found too short the first time, before it is
 /// traced again (doubled each further time, up to `2**MAX_STRIKES` times this).
 const DECLINES_BEFORE_RETRY: u32 = 16;
@@ -124,6 +130,11 @@ pub struct TraceExecutor {
     pub entries: Cell<u64>,
     /// Passes through a loop (`_JUMP_TO_TOP`) in runs started here.
     pub loop_passes: Cell<u64>,
+    /// Set while a native backend is present but compiling this executor waits (see
+    /// `COMPILE_AFTER_PASSES`).
+    compile_deferred: Cell<bool>,
+    /// The passes a deferred compile waits for (`Config::compile_after_passes`).
+    compile_after_passes: u64,
 }
 
 impl TraceExecutor {
@@ -139,13 +150,42 @@ impl TraceExecutor {
     pub fn note_entry(&self) {
         let entries = self.entries.get() + 1;
         self.entries.set(entries);
-        if entries != PROBATION_ENTRIES || self.loop_passes.get() >= MIN_PASSES_PER_ENTRY * entries {
+        if entries != PROBATION_ENTRIES {
+            return;
+        }
+        if self.loop_passes.get() >= MIN_PASSES_PER_ENTRY * entries {
+            self.compile_tree();
             return;
         }
         let Some(installed) = &self.installed else { return };
         record_short_loop(installed.code_ref, installed.back_edge_ip);
         with_stats(|s| s.executors_too_short += 1);
         self.invalidate();
+    }
+
+    /// Whether this executor, interpreted while its compile waits, has now made `passes`
+    /// passes through its loop, enough for compiling it (see `COMPILE_AFTER_PASSES`).
+    pub fn ready_to_compile(&self, passes: u64) -> bool {
+        self.compile_deferred.get()
+            && passes >= self.compile_after_passes
+            && passes >= MIN_PASSES_PER_ENTRY * (self.entries.get() + 1)
+    }
+
+    /// Compiles this executor, if its compile waits, and the side traces grown from it
+    /// whose compile waits (not the other loops' executors its exits lead to).
+    pub fn compile_tree(&self) {
+        if self.compile_deferred.replace(false) {
+            if let Some(backend) = native::backend() {
+                let code = backend.compile(self);
+                *self.native.borrow_mut() = code;
+            }
+        }
+        for exit in self.exits.iter() {
+            let side = exit.side.borrow().clone();
+            if let Some(side) = side.filter(|s| s.installed.is_none() && s.is_valid()) {
+                side.compile_tree();
+            }
+        }
     }
 
     /// Whether a side trace may grow from `exit` now.
@@ -198,7 +238,15 @@ impl Executor for TraceExecutor {
 
 /// Projects, optimizes and builds an executor from `start`. Counts the trace or the
 /// abort reason.
-pub fn build(start: &Start, chain_depth: u8, installed: Option<Installation>) -> Result<Rc<TraceExecutor>, Abort> {
+/// Projects, optimizes and (with a native backend) compiles a trace from `start`;
+/// `defer_compile` leaves the compile for later (`TraceExecutor::compile_tree`): roots
+/// that close their loop wait for `COMPILE_AFTER_PASSES`, side traces for their parent.
+pub fn build(
+    start: &Start,
+    chain_depth: u8,
+    installed: Option<Installation>,
+    defer_compile: bool,
+) -> Result<Rc<TraceExecutor>, Abort> {
     let config = state::config();
     let result = projector::project(start, config.max_trace_length).and_then(|projected| {
         let mut optimized = projected.clone();
@@ -250,11 +298,20 @@ pub fn build(start: &Start, chain_depth: u8, installed: Option<Installation>) ->
         native: RefCell::new(None),
         entries: Cell::new(0),
         loop_passes: Cell::new(0),
+        compile_deferred: Cell::new(false),
+        compile_after_passes: config.compile_after_passes,
     });
     register_dependencies(&executor);
     if let Some(backend) = native::backend() {
-        let code = backend.compile(&executor);
-        *executor.native.borrow_mut() = code;
+        // Only a trace that closes its loop counts passes to prove itself by; a root that
+        // leaves through an exit (into an inner loop's trace, say) is compiled at once.
+        let closes_loop = executor.trace.closes_loop || executor.chain_depth > 0;
+        if defer_compile && closes_loop && config.compile_after_passes > 0 {
+            executor.compile_deferred.set(true);
+        } else {
+            let code = backend.compile(&executor);
+            *executor.native.borrow_mut() = code;
+        }
     }
     Ok(executor)
 }

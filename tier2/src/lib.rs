@@ -49,7 +49,7 @@ impl Optimizer for TraceOptimizer {
         }
         let (start, oparg) = projector::loop_start(vm, code_ref, ip)?;
         let installed = Installation { code_ref, back_edge_ip: ip, original_oparg: oparg };
-        let executor = executor::build(&start, 0, Some(installed)).ok()?;
+        let executor = executor::build(&start, 0, Some(installed), true).ok()?;
         executor::record_installed(code_ref, ip, &executor);
         Some(executor)
     }

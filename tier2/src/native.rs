@@ -19,6 +19,9 @@ pub enum Outcome {
     Exit(u16),
     /// An exception; the top frame's ip and sp are written back for the traceback.
     Error(PyErr),
+    /// An interpreted root trace stopped at the top of its loop because it is now to be
+    /// compiled (`TraceExecutor::ready_to_compile`); the top frame is at the trace's start.
+    Recompile,
 }
 
 /// An executor's compiled code. Dropping it frees the code. While any trace runs,

@@ -17,6 +17,10 @@ pub struct Config {
     /// `-X jit-promote-limit=N`: a dict whose changes invalidated executors N times is
     /// no longer promoted from (its values are guarded instead).
     pub promote_limit: u32,
+    /// `-X jit-compile-after=N`: loop passes an interpreted root trace makes before it
+    /// is compiled (`executor::COMPILE_AFTER_PASSES` by default; 0 compiles every trace
+    /// when it is built).
+    pub compile_after_passes: u64,
 }
 
 impl Default for Config {
@@ -26,13 +30,14 @@ impl Default for Config {
             dump: None,
             max_trace_length: crate::projector::MAX_TRACE_LENGTH,
             promote_limit: crate::optimizer::globals::MAX_DICT_INVALIDATIONS,
+            compile_after_passes: crate::executor::COMPILE_AFTER_PASSES,
         }
     }
 }
 
 impl Config {
-    /// Reads `-X jit-opt=0|1`, `-X jit-dump[=DIR]`, `-X jit-trace-limit=N` and
-    /// `-X jit-promote-limit=N`.
+    /// Reads `-X jit-opt=0|1`, `-X jit-dump[=DIR]`, `-X jit-trace-limit=N`,
+    /// `-X jit-promote-limit=N` and `-X jit-compile-after=N`.
     pub fn from_x_options(options: &[String]) -> Config {
         let mut config = Config::default();
         for option in options {
@@ -46,6 +51,11 @@ impl Config {
                 "jit-promote-limit" => {
                     if let Some(n) = value.and_then(|v| v.parse::<u32>().ok()) {
                         config.promote_limit = n;
+                    }
+                }
+                "jit-compile-after" => {
+                    if let Some(n) = value.and_then(|v| v.parse::<u64>().ok()) {
+                        config.compile_after_passes = n;
                     }
                 }
                 "jit-trace-limit" => {

@@ -88,6 +88,11 @@ fn run_linked(vm: &mut Vm, root: &TraceExecutor, counts: &mut RunCounts) -> PyRe
         let exit_index = match outcome {
             Outcome::Exit(index) => index,
             Outcome::Error(e) => return Err(e),
+            Outcome::Recompile => {
+                // Compiled now; the same trace goes on natively from its start.
+                current.compile_tree();
+                continue;
+            }
         };
         let exit = &current.exits[exit_index as usize];
         counts.exits += 1;
@@ -164,7 +169,8 @@ fn grow_side_trace(vm: &Vm, parent: &TraceExecutor, exit: &executor::Exit) -> Op
         loop_back_edge: None,
         observed_callee_version: crate::projector::observed_callee_version(vm),
     };
-    match executor::build(&start, parent.chain_depth + 1, None) {
+    let defer_compile = parent.native.borrow().is_none();
+    match executor::build(&start, parent.chain_depth + 1, None, defer_compile) {
         Ok(side) => {
             *exit.side.borrow_mut() = Some(side.clone());
             Some(side)
@@ -252,7 +258,14 @@ fn run_trace(vm: &mut Vm, executor: &TraceExecutor, executed: &mut u64) -> Outco
 
         macro_rules! uop__JUMP_TO_TOP {
             () => {{
-                executor.loop_passes.set(executor.loop_passes.get() + 1);
+                let passes = executor.loop_passes.get() + 1;
+                executor.loop_passes.set(passes);
+                if executor.ready_to_compile(passes) {
+                    let frame = frame_mut!();
+                    frame.sp = sp.raw();
+                    frame.ip = executor.trace.start_ip as usize;
+                    leave!(Outcome::Recompile);
+                }
                 safepoint!();
                 *executed += pc as u64 + 1;
                 pc = 0;
