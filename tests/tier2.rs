@@ -189,6 +189,29 @@ fn a_loop_longer_than_the_trace_limit_continues_in_further_traces() {
     assert!(count(&stderr, "tier2: side traces created:") >= 1, "{stderr}");
 }
 
+/// Runs `program` (which prints `expected`) in the uop interpreter and natively, and
+/// checks that it takes fewer than 0.01 exits per one of its `iterations`, and that one
+/// of its optimized traces has uops that `enters` accepts.
+fn assert_hot_calls_stay_in_a_trace(
+    name: &str,
+    program: &str,
+    expected: &str,
+    iterations: u64,
+    enters: impl Fn(&[&str]) -> bool,
+) {
+    for mode in ["interp", "1"] {
+        let dir = dump_dir(&format!("dump_{name}_{mode}"));
+        let dir_arg = format!("jit-dump={}", dir.display());
+        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-X", &dir_arg, "-c", program]);
+        assert_eq!(stdout, expected, "PYTHON_JIT={mode}");
+        let exits = count(&stderr, "tier2: exits taken:");
+        assert!((exits as f64) / (iterations as f64) < 0.01, "PYTHON_JIT={mode}: {exits} exits:\n{stderr}");
+        let all = dumps(&dir);
+        let entered = all.iter().any(|d| enters(&section_uops(d, "--- uops after optimization")));
+        assert!(entered, "PYTHON_JIT={mode}: no trace enters the call; dumps:\n{}", all.join("\n"));
+    }
+}
+
 /// A hot loop calling a closure stays in its trace: the call is followed into the
 /// closure (its COPY_FREE_VARS reads the running function's cells) and the free
 /// variable is loaded there, in the uop interpreter and in native code.
@@ -198,20 +221,9 @@ fn a_hot_loop_calling_a_closure_stays_in_its_trace() {
     let program = format!(
         "def make_adder(n):\n    def add(x):\n        return x + n\n    return add\ndef run():\n    add = make_adder(3)\n    total = 0\n    for i in range({ITERATIONS}):\n        total = add(total)\n    return total\nprint(run())\n"
     );
-    for mode in ["interp", "1"] {
-        let dir = dump_dir(&format!("dump_closure_{mode}"));
-        let dir_arg = format!("jit-dump={}", dir.display());
-        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-X", &dir_arg, "-c", &program]);
-        assert_eq!(stdout, format!("{}\n", 3 * ITERATIONS), "PYTHON_JIT={mode}");
-        let exits = count(&stderr, "tier2: exits taken:");
-        assert!((exits as f64) / (ITERATIONS as f64) < 0.01, "PYTHON_JIT={mode}: {exits} exits:\n{stderr}");
-        let all = dumps(&dir);
-        let inlined = all.iter().any(|d| {
-            let uops = section_uops(d, "--- uops after optimization");
-            uops.contains(&"_PUSH_FRAME") && uops.contains(&"LOAD_DEREF") && uops.contains(&"COPY_FREE_VARS")
-        });
-        assert!(inlined, "PYTHON_JIT={mode}: no trace enters the closure; dumps:\n{}", all.join("\n"));
-    }
+    assert_hot_calls_stay_in_a_trace("closure", &program, &format!("{}\n", 3 * ITERATIONS), ITERATIONS, |uops| {
+        uops.contains(&"_PUSH_FRAME") && uops.contains(&"LOAD_DEREF") && uops.contains(&"COPY_FREE_VARS")
+    });
 }
 
 /// A hot loop calling a function that takes some arguments from its defaults
@@ -223,20 +235,9 @@ fn a_hot_loop_calling_with_defaults_stays_in_its_trace() {
     let program = format!(
         "def step(x, by=2, times=1):\n    return x + by * times\ndef run():\n    total = 0\n    for i in range({ITERATIONS}):\n        total = step(total)\n        total = step(total, 1)\n    return total\nprint(run())\n"
     );
-    for mode in ["interp", "1"] {
-        let dir = dump_dir(&format!("dump_defaults_{mode}"));
-        let dir_arg = format!("jit-dump={}", dir.display());
-        let (stdout, stderr) = run(mode, &["-X", "jit-stats", "-X", &dir_arg, "-c", &program]);
-        assert_eq!(stdout, format!("{}\n", 3 * ITERATIONS), "PYTHON_JIT={mode}");
-        let exits = count(&stderr, "tier2: exits taken:");
-        assert!((exits as f64) / (ITERATIONS as f64) < 0.01, "PYTHON_JIT={mode}: {exits} exits:\n{stderr}");
-        let all = dumps(&dir);
-        let inlined = all.iter().any(|d| {
-            let uops = section_uops(d, "--- uops after optimization");
-            uops.iter().filter(|u| **u == "_INIT_CALL_PY_WITH_DEFAULTS").count() == 2 && uops.contains(&"_PUSH_FRAME")
-        });
-        assert!(inlined, "PYTHON_JIT={mode}: no trace enters both calls; dumps:\n{}", all.join("\n"));
-    }
+    assert_hot_calls_stay_in_a_trace("defaults", &program, &format!("{}\n", 3 * ITERATIONS), ITERATIONS, |uops| {
+        uops.iter().filter(|u| **u == "_INIT_CALL_PY_WITH_DEFAULTS").count() == 2 && uops.contains(&"_PUSH_FRAME")
+    });
 }
 
 /// The acceptance loop of generators in tier 2: `for x in gen(): total += x`, where the

@@ -39,9 +39,9 @@ pub const PROBATION_ENTRIES: u64 = 1000;
 pub const MIN_PASSES_PER_ENTRY: u64 = 2;
 /// Passes through its loop before a root executor is compiled to native code, at least
 /// (and `MIN_PASSES_PER_ENTRY` per entry so far; `-X jit-compile-after=N` sets it, 0
-/// compiling at once). Until then it runs on the uop
-/// interpreter, so a loop that proves too short per entry is dropped before anything is
-/// compiled for it; its side traces wait with it.
+/// compiling at once). Until then it runs on the uop interpreter, so a loop that proves
+/// too short per entry is dropped before anything is compiled for it; its side traces
+/// wait with it.
 pub const COMPILE_AFTER_PASSES: u64 = 64;
 /// Hot-loop reports declined for a loop found too short the first time, before it is
 /// traced again (doubled each further time, up to `2**MAX_STRIKES` times this).
@@ -236,11 +236,10 @@ impl Executor for TraceExecutor {
     }
 }
 
-/// Projects, optimizes and builds an executor from `start`. Counts the trace or the
-/// abort reason.
-/// Projects, optimizes and (with a native backend) compiles a trace from `start`;
-/// `defer_compile` leaves the compile for later (`TraceExecutor::compile_tree`): roots
-/// that close their loop wait for `COMPILE_AFTER_PASSES`, side traces for their parent.
+/// Projects, optimizes and builds an executor from `start`, and with a native backend
+/// compiles it; counts the trace or the abort reason. `defer_compile` leaves the compile
+/// for later (`TraceExecutor::compile_tree`): roots that close their loop wait for
+/// `COMPILE_AFTER_PASSES`, side traces for their parent.
 pub fn build(
     start: &Start,
     chain_depth: u8,

@@ -443,13 +443,15 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                             call_callable!(callable, &values, &kwnames, 3 + has_kwargs);
                         }};
                     }
-                    macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
-                        ($new_frame:ident) => {
+                    // [callable, self_or_null, args] -> the callee's frame, pushed by
+                    // `$push` (push_frame_exact or push_frame_with_defaults).
+                    macro_rules! init_call_py {
+                        ($push:ident, $new_frame:ident) => {
                             let argc = oparg as usize;
                             let callable = sp.peek(argc + 1);
                             let with_self = !sp.peek(argc).is_null() as usize;
                             let values = sp.slice(0, argc + with_self);
-                            if let Err(e) = vm.push_frame_exact(callable, values) {
+                            if let Err(e) = vm.$push(callable, values) {
                                 raise!(e);
                             }
                             sp.drop_n(argc + 2);
@@ -457,18 +459,14 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                             let $new_frame = ();
                         };
                     }
+                    macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
+                        ($new_frame:ident) => {
+                            init_call_py!(push_frame_exact, $new_frame);
+                        };
+                    }
                     macro_rules! uop__INIT_CALL_PY_WITH_DEFAULTS {
                         ($new_frame:ident) => {
-                            let argc = oparg as usize;
-                            let callable = sp.peek(argc + 1);
-                            let with_self = !sp.peek(argc).is_null() as usize;
-                            let values = sp.slice(0, argc + with_self);
-                            if let Err(e) = vm.push_frame_with_defaults(callable, values) {
-                                raise!(e);
-                            }
-                            sp.drop_n(argc + 2);
-                            #[allow(clippy::let_unit_value)]
-                            let $new_frame = ();
+                            init_call_py!(push_frame_with_defaults, $new_frame);
                         };
                     }
                     // CALL_ALLOC_AND_ENTER_INIT: the stack holds [__init__, self, args]

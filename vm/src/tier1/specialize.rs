@@ -287,13 +287,17 @@ fn subscr(container: StackRef, sub: StackRef, list_int: u8, tuple_int: u8, dict:
     }
 }
 
+/// Whether `code` binds positional parameters only: no *args, **kwargs or keyword-only
+/// parameters (the Python-call specializations bind nothing else).
+fn binds_positionals_only(code: &CodeData) -> bool {
+    code.flags & (crate::compiler::code::code_flags::VARARGS | crate::compiler::code::code_flags::VARKEYWORDS) == 0
+        && code.kwonly_arg_count == 0
+}
+
 fn exact_args_function(callable: StackRef, argc: u32, with_self: bool) -> Option<&'static FunctionData> {
     let f = callable.downcast::<FunctionData>()?;
     let code = f.code.downcast::<CodeData>()?;
-    let simple =
-        code.flags & (crate::compiler::code::code_flags::VARARGS | crate::compiler::code::code_flags::VARKEYWORDS) == 0
-            && code.kwonly_arg_count == 0;
-    (simple && code.arg_count == argc + with_self as u32).then_some(f)
+    (binds_positionals_only(code) && code.arg_count == argc + with_self as u32).then_some(f)
 }
 
 /// A function that `argc` positional arguments (plus self) and its defaults bind with
@@ -301,10 +305,8 @@ fn exact_args_function(callable: StackRef, argc: u32, with_self: bool) -> Option
 fn defaults_args_function(callable: StackRef, argc: u32, with_self: bool) -> Option<&'static FunctionData> {
     let f = callable.downcast::<FunctionData>()?;
     let code = f.code.downcast::<CodeData>()?;
-    let simple =
-        code.flags & (crate::compiler::code::code_flags::VARARGS | crate::compiler::code::code_flags::VARKEYWORDS) == 0
-            && code.kwonly_arg_count == 0;
-    (simple && crate::uops::calls::defaults_complete_call(f, argc + with_self as u32)).then_some(f)
+    (binds_positionals_only(code) && crate::uops::calls::defaults_complete_call(f, argc + with_self as u32))
+        .then_some(f)
 }
 
 fn call(code: &CodeData, ip: usize, oparg: u32, callable: StackRef, self_or_null: StackRef) -> Option<u8> {
