@@ -304,8 +304,8 @@ pub fn build(
     if let Some(backend) = native::backend() {
         // Only a trace that closes its loop counts passes to prove itself by; a root that
         // leaves through an exit (into an inner loop's trace, say) is compiled at once.
-        let closes_loop = executor.trace.closes_loop || executor.chain_depth > 0;
-        if defer_compile && closes_loop && config.compile_after_passes > 0 {
+        let can_wait = executor.trace.closes_loop || executor.chain_depth > 0;
+        if defer_compile && can_wait && config.compile_after_passes > 0 {
             executor.compile_deferred.set(true);
         } else {
             let code = backend.compile(&executor);
