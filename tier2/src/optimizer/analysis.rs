@@ -406,6 +406,7 @@ fn result_kind(uop: Uop) -> Option<Kind> {
         Uop::BUILD_LIST => Kind::List,
         Uop::BUILD_TUPLE | Uop::LIST_TO_TUPLE => Kind::Tuple,
         Uop::BUILD_MAP => Kind::Dict,
+        Uop::BUILD_SET => Kind::Set,
         Uop::BUILD_SLICE => Kind::Slice,
         Uop::MAKE_FUNCTION => Kind::Function,
         _ => return None,

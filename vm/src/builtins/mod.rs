@@ -15,6 +15,7 @@ pub(crate) mod functions;
 pub(crate) mod generator_methods;
 mod list_methods;
 mod number_methods;
+mod set_methods;
 mod sort;
 mod str_format;
 mod str_methods;
@@ -48,6 +49,8 @@ pub fn install(vm: &mut Vm) {
         ("list", t.list),
         ("tuple", t.tuple),
         ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
         ("range", t.range),
         ("slice", t.slice),
         ("enumerate", t.enumerate),
@@ -71,6 +74,8 @@ pub fn install(vm: &mut Vm) {
     for (ty, f) in constructors::constructors() {
         set_constructor(ty, f);
     }
+    set_constructor(t.set, set_methods::set_new);
+    set_constructor(t.frozenset, set_methods::frozenset_new);
     register_methods();
 }
 
@@ -129,6 +134,7 @@ fn register_methods() {
         new::set_type_attr(t.exception(exc), name, property);
     }
     generator_methods::install();
+    set_methods::install();
     async_generator_methods::install();
     frame_methods::install();
     add_methods(

@@ -13,6 +13,10 @@ pub enum Constant {
     Float(f64),
     Str(String),
     Tuple(Vec<Constant>),
+    /// A frozenset of constants, its items in the order they are added (CPython folds
+    /// constant set displays into these; the compiler only makes them from items
+    /// whose equality and hashing run no Python code).
+    FrozenSet(Vec<Constant>),
     Code(Box<CompiledCode>),
 }
 

@@ -739,7 +739,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Code(Box::new(code)));
         self.emit(op::MAKE_FUNCTION, closure);
         self.emit(op::PUSH_NULL, 0);
-        self.expr(&g.generators[0].iter)?;
+        self.iterable(&g.generators[0].iter)?;
         self.emit(if g.generators[0].is_async { op::GET_AITER } else { op::GET_ITER }, 0);
         self.emit(op::CALL, 1);
         Ok(())

@@ -1,4 +1,4 @@
-//! List and dict comprehensions, inlined into the enclosing code (PEP 709 style):
+//! List, set and dict comprehensions, inlined into the enclosing code (PEP 709 style):
 //! the iteration variables live in hidden fast locals (`<listcomp>.x`), even at module
 //! and class level, so comprehensions never need a separate frame. A variable that a
 //! lambda (or other nested scope) in the comprehension captures is a hidden cell of the
@@ -26,6 +26,7 @@ use super::symtable::SymScope;
 
 pub(crate) enum Element<'a> {
     List(&'a Expr),
+    Set(&'a Expr),
     /// A generator expression's element, yielded (its code is a generator function).
     Yield(&'a Expr),
     Dict(&'a Expr, &'a Expr),
@@ -46,6 +47,10 @@ impl<'a> Compiler<'a> {
         self.comprehension("listcomp", c.range, &c.generators, Element::List(&c.elt))
     }
 
+    pub(crate) fn set_comprehension(&mut self, c: &'a ast::ExprSetComp) -> CResult<()> {
+        self.comprehension("setcomp", c.range, &c.generators, Element::Set(&c.elt))
+    }
+
     pub(crate) fn dict_comprehension(&mut self, c: &'a ast::ExprDictComp) -> CResult<()> {
         let Some(key) = &c.key else {
             return Err(self.unsupported("'**' in dict comprehensions is not supported", c.range));
@@ -64,7 +69,7 @@ impl<'a> Compiler<'a> {
             return Err(self.syntax_error("asynchronous comprehension outside of an asynchronous function", range));
         }
         // The outermost iterable is evaluated in the enclosing scope.
-        self.expr(&generators[0].iter)?;
+        self.iterable(&generators[0].iter)?;
         let scope = self.table.scope_at(range);
 
         let taken: HashSet<String> = self.unit.comp_frames.iter().flat_map(|f| f.hidden.values().cloned()).collect();
@@ -90,6 +95,7 @@ impl<'a> Compiler<'a> {
         self.emit(if generators[0].is_async { op::GET_AITER } else { op::GET_ITER }, 0);
         match element {
             Element::List(_) => self.emit(op::BUILD_LIST, 0),
+            Element::Set(_) => self.emit(op::BUILD_SET, 0),
             Element::Dict(..) => self.emit(op::BUILD_MAP, 0),
             Element::Yield(_) => unreachable!("generator expressions are compiled as functions"),
         }
@@ -109,7 +115,7 @@ impl<'a> Compiler<'a> {
     ) -> CResult<()> {
         let g = &generators[index];
         if index > 0 {
-            self.expr(&g.iter)?;
+            self.iterable(&g.iter)?;
             self.emit(if g.is_async { op::GET_AITER } else { op::GET_ITER }, 0);
         }
         let (start, back, end) = (self.new_label(), self.new_label(), self.new_label());
@@ -131,6 +137,10 @@ impl<'a> Compiler<'a> {
                 Element::List(e) => {
                     self.expr(e)?;
                     self.at(range, |c| c.emit(op::LIST_APPEND, depth));
+                }
+                Element::Set(e) => {
+                    self.expr(e)?;
+                    self.at(range, |c| c.emit(op::SET_ADD, depth));
                 }
                 Element::Dict(k, v) => {
                     self.expr(k)?;

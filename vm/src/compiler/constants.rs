@@ -19,6 +19,7 @@ pub(crate) enum ConstKey {
     Float(u64),
     Str(String),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     /// Code objects are never shared: keyed by their position.
     Code(usize),
 }
@@ -32,6 +33,7 @@ pub(crate) fn const_key(c: &Constant, position: usize) -> ConstKey {
         Constant::Float(f) => ConstKey::Float(f.to_bits()),
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(|c| const_key(c, position)).collect()),
+        Constant::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(|c| const_key(c, position)).collect()),
         Constant::Code(_) => ConstKey::Code(position),
     }
 }
@@ -65,7 +67,7 @@ pub(crate) fn truthy(c: &Constant) -> Option<bool> {
         Constant::Int(i) => !i.is_zero(),
         Constant::Float(f) => *f != 0.0,
         Constant::Str(s) => !s.is_empty(),
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => return None,
     })
 }

@@ -24,6 +24,10 @@ pub fn constant_repr(c: &Constant) -> String {
                 format!("({})", inner.join(", "))
             }
         }
+        Constant::FrozenSet(items) => {
+            let inner: Vec<String> = items.iter().map(constant_repr).collect();
+            format!("frozenset({{{}}})", inner.join(", "))
+        }
         Constant::Code(code) => format!("<code object {}, line {}>", code.name, code.first_line),
     }
 }

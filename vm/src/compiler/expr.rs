@@ -17,6 +17,28 @@ use super::stmt::binary_op_arg;
 
 /// Most items a BUILD_LIST/BUILD_TUPLE/BUILD_MAP takes at once; the rest are appended.
 const BUILD_CHUNK: usize = 16;
+/// CPython's limit on the items a display pushes before building (its
+/// STACK_USE_GUIDELINE); set displays follow it exactly, since it decides the order
+/// their keys go in.
+const STACK_USE_GUIDELINE: usize = 30;
+
+/// The constants of a set display that CPython folds into a frozenset (at least
+/// `min_items` items, all constants), when every one is a key whose hashing and
+/// equality run no Python code (ints, floats, strs, bools, None and shallow tuples).
+pub(crate) fn constant_set_items(elts: &[Expr], min_items: usize) -> Option<Vec<Constant>> {
+    fn simple(c: &Constant, depth: u32) -> bool {
+        match c {
+            Constant::None | Constant::Bool(_) | Constant::Int(_) | Constant::Float(_) | Constant::Str(_) => true,
+            Constant::Tuple(items) => depth < 8 && items.iter().all(|i| simple(i, depth + 1)),
+            _ => false,
+        }
+    }
+    if elts.len() < min_items {
+        return None;
+    }
+    let items: Vec<Constant> = elts.iter().map(fold).collect::<Option<_>>()?;
+    items.iter().all(|c| simple(c, 0)).then_some(items)
+}
 
 enum CompareKind {
     Compare(u32),
@@ -116,10 +138,10 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Dict(d) => self.dict_display(d)?,
-            Expr::Set(s) => return Err(self.unsupported("set literals are not supported yet", s.range)),
+            Expr::Set(s) => self.set_display(&s.elts)?,
             Expr::ListComp(c) => self.list_comprehension(c)?,
             Expr::DictComp(c) => self.dict_comprehension(c)?,
-            Expr::SetComp(c) => return Err(self.unsupported("set comprehensions are not supported yet", c.range)),
+            Expr::SetComp(c) => self.set_comprehension(c)?,
             Expr::Generator(g) => self.generator_expression(g)?,
             Expr::Await(a) => self.await_expr(a)?,
             Expr::Yield(y) => {
@@ -285,6 +307,50 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// A set display, as CPython 3.11 compiles it (the order keys go in decides the
+    /// order the set iterates in): more than two constants become a frozenset constant
+    /// merged into an empty set; up to STACK_USE_GUIDELINE plain items one BUILD_SET;
+    /// otherwise a set built up by SET_ADD and, for `*iterable`, SET_UPDATE.
+    fn set_display(&mut self, elts: &'a [Expr]) -> CResult<()> {
+        if let Some(items) = constant_set_items(elts, 3) {
+            self.emit(op::BUILD_SET, 0);
+            self.load_const(Constant::FrozenSet(items));
+            self.emit(op::SET_UPDATE, 1);
+            return Ok(());
+        }
+        let starred = elts.iter().any(|e| e.is_starred_expr());
+        if !starred && elts.len() <= STACK_USE_GUIDELINE {
+            for e in elts {
+                self.expr(e)?;
+            }
+            self.emit(op::BUILD_SET, elts.len() as u32);
+            return Ok(());
+        }
+        let mut built = elts.len() > STACK_USE_GUIDELINE;
+        if built {
+            self.emit(op::BUILD_SET, 0);
+        }
+        for (i, e) in elts.iter().enumerate() {
+            match e {
+                Expr::Starred(s) => {
+                    if !built {
+                        self.emit(op::BUILD_SET, i as u32);
+                        built = true;
+                    }
+                    self.expr(&s.value)?;
+                    self.emit(op::SET_UPDATE, 1);
+                }
+                e => {
+                    self.expr(e)?;
+                    if built {
+                        self.emit(op::SET_ADD, 1);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn dict_display(&mut self, d: &'a ast::ExprDict) -> CResult<()> {
         if let Some(item) = d.items.iter().find(|i| i.key.is_none()) {
             return Err(self.unsupported("'**' unpacking in dict displays is not supported yet", item.value.range()));
@@ -311,17 +377,34 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// A comparison operand; a list or tuple of constants on the right of `in`
-    /// becomes a constant tuple.
+    /// A comparison operand; a list of constants on the right of `in` becomes a
+    /// constant tuple, a set of constants a constant frozenset.
     fn comparand(&mut self, o: CmpOp, e: &'a Expr) -> CResult<()> {
         if matches!(o, CmpOp::In | CmpOp::NotIn) {
-            if let Expr::List(l) = e {
+            return self.iterable(e);
+        }
+        self.expr(e)
+    }
+
+    /// An expression that is iterated (a `for` or comprehension iterable, the right
+    /// of `in`): a list display of constants becomes a constant tuple and a set display
+    /// of constants a constant frozenset, as CPython's AST optimizer does.
+    pub(crate) fn iterable(&mut self, e: &'a Expr) -> CResult<()> {
+        match e {
+            Expr::List(l) => {
                 let folded: Option<Vec<Constant>> = l.elts.iter().map(fold).collect();
                 if let Some(items) = folded {
                     self.at(l.range, |c| c.load_const(Constant::Tuple(items)));
                     return Ok(());
                 }
             }
+            Expr::Set(s) => {
+                if let Some(items) = constant_set_items(&s.elts, 1) {
+                    self.at(s.range, |c| c.load_const(Constant::FrozenSet(items)));
+                    return Ok(());
+                }
+            }
+            _ => {}
         }
         self.expr(e)
     }

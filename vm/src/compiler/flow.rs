@@ -202,7 +202,7 @@ impl<'a> Compiler<'a> {
             return self.async_for_stmt(f);
         }
         let header = TextRange::new(f.range.start(), f.iter.range().end());
-        self.expr(&f.iter)?;
+        self.iterable(&f.iter)?;
         let (start, cleanup, exit) = (self.new_label(), self.new_label(), self.new_label());
         self.at(header, |c| {
             c.emit(op::GET_ITER, 0);

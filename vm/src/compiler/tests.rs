@@ -1365,8 +1365,6 @@ fn assert_unsupported(src: &str, needle: &str) {
 #[test]
 fn unsupported_constructs_are_named() {
     assert_unsupported("with open(f) as g:\n    pass\n", "'with' statements are not supported yet");
-    assert_unsupported("s = {1, 2}\n", "set literals are not supported yet");
-    assert_unsupported("s = {x for x in y}\n", "set comprehensions");
     assert_unsupported("def f(**kw): pass\n", "'**kw' parameters");
     assert_unsupported("f(**kw)\n", "'**' arguments in calls");
     assert_unsupported("if (n := 10) > 5: pass\n", "assignment expressions");
@@ -1380,9 +1378,47 @@ fn unsupported_constructs_are_named() {
     assert_unsupported("try:\n    pass\nexcept* E:\n    pass\n", "except*");
     assert_unsupported("d = {**a}\n", "'**' unpacking in dict displays");
     // Position of the construct.
-    let e = error("x = 1\ny = {1, 2}\n");
-    assert_eq!((e.line, e.col, e.end_col), (2, 5, 11));
-    assert_eq!(e.source_line, "y = {1, 2}");
+    let e = error("x = 1\ny = b'ab'\n");
+    assert_eq!((e.line, e.col, e.end_col), (2, 5, 10));
+    assert_eq!(e.source_line, "y = b'ab'");
+}
+
+#[test]
+fn set_displays_compile_as_cpython_does() {
+    // More than two constants: a frozenset constant merged into an empty set.
+    let code = compile("s = {1, 2, 3}\n");
+    assert_listing(
+        &code,
+        "RESUME 0
+         BUILD_SET 0
+         LOAD_CONST frozenset({1, 2, 3})
+         SET_UPDATE 1
+         STORE_GLOBAL s
+         LOAD_CONST None
+         RETURN_VALUE 0",
+    );
+    // Plain items: one BUILD_SET; a starred item switches to SET_UPDATE and SET_ADD.
+    let code = compile("s = {a, b}\nt = {a, *b, c}\n");
+    assert_listing(
+        &code,
+        "RESUME 0
+         LOAD_GLOBAL a
+         LOAD_GLOBAL b
+         BUILD_SET 2
+         STORE_GLOBAL s
+         LOAD_GLOBAL a
+         BUILD_SET 1
+         LOAD_GLOBAL b
+         SET_UPDATE 1
+         LOAD_GLOBAL c
+         SET_ADD 1
+         STORE_GLOBAL t
+         LOAD_CONST None
+         RETURN_VALUE 0",
+    );
+    // Iterating a set of constants iterates a frozenset constant.
+    let code = compile("for x in {4, 5}: pass\n");
+    assert!(code.constants.iter().any(|c| matches!(c, Constant::FrozenSet(items) if items.len() == 2)));
 }
 
 #[track_caller]
@@ -1433,7 +1469,7 @@ fn syntax_errors_match_cpython() {
     let e = error("x = 1\n  y = 2\n");
     assert_eq!((e.exception_name(), e.message.as_str(), e.line), ("IndentationError", "unexpected indent", 2));
     assert_eq!(error("x = (\n").exception_name(), "SyntaxError");
-    assert_eq!(error("s = {1}\n").exception_name(), "NotImplementedError");
+    assert_eq!(error("s = b'x'\n").exception_name(), "NotImplementedError");
 }
 
 // ------------------------------------------------------------------ programs

@@ -70,6 +70,8 @@ macro_rules! for_each_payload {
             Kind::Frame => $action::<crate::objects::frame::FrameObjectData>($ptr $(, $arg)*),
             Kind::AsyncGenASend => $action::<AsyncGenASendData>($ptr $(, $arg)*),
             Kind::AsyncGenAThrow => $action::<AsyncGenAThrowData>($ptr $(, $arg)*),
+            Kind::Set => $action::<crate::objects::set::SetData>($ptr $(, $arg)*),
+            Kind::SetIter => $action::<crate::objects::set::SetIterData>($ptr $(, $arg)*),
             Kind::AsyncGenWrappedValue => $action::<AsyncGenWrappedValueData>($ptr $(, $arg)*),
             Kind::Null | Kind::SmallInt => unreachable!("not a heap kind"),
         }

@@ -55,6 +55,9 @@ pub enum Kind {
     AsyncGenWrappedValue,
     /// A generator's frame, as `gi_frame` gives it.
     Frame,
+    /// set and frozenset (one payload, two types).
+    Set,
+    SetIter,
 }
 
 impl Kind {

@@ -17,6 +17,7 @@ pub mod list;
 pub mod module;
 pub mod new;
 pub mod range;
+pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;

@@ -359,6 +359,9 @@ fn inplace_op(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<StackR
                 crate::ops::mapping::dict_update(vm, a, b)?;
                 return Ok(a);
             }
+            if a.kind() == Kind::Set && crate::ops::sets::set_inplace(vm, op, a, b)? {
+                return Ok(a);
+            }
         }
     }
     if let Some(r) = binary_op1(vm, op, a, b)? {
@@ -587,6 +590,7 @@ fn native_binary(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<Opt
     }
     match (a.kind(), op) {
         (Kind::Str, nb::REMAINDER) => crate::ops::percent::percent_format(vm, a, b).map(Some),
+        (Kind::Set, _) => Ok(crate::ops::sets::set_binary(vm, op, a, b)?.map(|r| r.get())),
         (Kind::Dict, nb::OR) if b.kind() == Kind::Dict => {
             let result = Handle::new(new::dict());
             let source = a.downcast::<DictData>().expect("dict");

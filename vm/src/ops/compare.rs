@@ -184,6 +184,7 @@ fn has_native_compare(ty: StackRef) -> bool {
             | Kind::Tuple
             | Kind::List
             | Kind::Dict
+            | Kind::Set
             | Kind::Range
             | Kind::Slice
             | Kind::DictView
@@ -274,6 +275,7 @@ fn native_compare(vm: &mut Vm, op: CompareOp, a: StackRef, b: StackRef) -> PyRes
             let same = dict_equal(vm, a, b)?;
             Ok(Some(bool_value(same == (op == CompareOp::Eq))))
         }
+        (Kind::Set, Kind::Set) => Ok(crate::ops::sets::set_compare(vm, a, b, op)?.map(bool_value)),
         (Kind::Range, Kind::Range) if equality => {
             let x = a.downcast::<RangeData>().expect("range");
             let y = b.downcast::<RangeData>().expect("range");

@@ -52,6 +52,7 @@ fn is_iterator_kind(kind: Kind) -> bool {
             | Kind::TupleIter
             | Kind::StrIter
             | Kind::DictIter
+            | Kind::SetIter
             | Kind::RangeIter
             | Kind::Enumerate
             | Kind::Zip
@@ -115,6 +116,7 @@ fn native_iter(vm: &mut Vm, v: StackRef) -> PyResult<StackRef> {
             Ok(heap::alloc(t.str_iterator, StrIterData { string: v, index: Cell::new(0) }))
         }
         Kind::Dict => Ok(dict_iter(v, DictPart::Keys)),
+        Kind::Set => Ok(crate::ops::sets::set_iter(v)),
         Kind::DictView => {
             let view = v.downcast::<DictViewData>().expect("dict view");
             Ok(dict_iter(view.dict, view.part))
@@ -201,6 +203,7 @@ pub fn next(vm: &mut Vm, it: StackRef) -> PyResult<Option<StackRef>> {
             Ok(Some(new::int(value)))
         }
         Kind::DictIter => dict_iter_next(it.downcast::<DictIterData>().expect("dict iterator")),
+        Kind::SetIter => crate::ops::sets::set_iter_next(it.downcast().expect("set iterator")),
         Kind::Generator if crate::runtime::generators::is_plain_generator(it) => vm.generator_next(it),
         Kind::Enumerate => {
             let data = it.downcast::<EnumerateData>().expect("enumerate");

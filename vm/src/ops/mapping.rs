@@ -22,7 +22,7 @@ use crate::value::StackRef;
 use crate::PyResult;
 
 /// Whether `==` on this key never runs Python code (nested tuples up to a small depth).
-fn is_simple_key(k: StackRef) -> bool {
+pub(crate) fn is_simple_key(k: StackRef) -> bool {
     is_simple_key_at(k, 0)
 }
 
@@ -43,7 +43,7 @@ fn is_simple_key_at(k: StackRef, depth: u32) -> bool {
 }
 
 /// `a == b` for two simple keys.
-fn simple_eq(a: StackRef, b: StackRef) -> bool {
+pub(crate) fn simple_eq(a: StackRef, b: StackRef) -> bool {
     if a == b {
         return true;
     }

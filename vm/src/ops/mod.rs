@@ -13,13 +13,14 @@
 mod arith;
 mod compare;
 mod conversion;
-mod hashing;
+pub(crate) mod hashing;
 mod iteration;
 mod mapping;
 mod percent;
 mod protocol;
 mod repr;
 mod sequence;
+pub mod sets;
 mod slicing;
 mod slots;
 

@@ -69,6 +69,7 @@ pub(crate) fn native_len(v: StackRef) -> Option<usize> {
         Kind::Tuple => v.downcast::<TupleData>().map(|t| t.items.len()),
         Kind::List => v.downcast::<ListData>().map(|l| l.items.borrow().len()),
         Kind::Dict => v.downcast::<DictData>().map(|d| d.len()),
+        Kind::Set => crate::ops::sets::as_set(v).map(|s| s.len()),
         Kind::Range => v.downcast::<RangeData>().map(|r| r.len().max(0) as usize),
         Kind::DictView => v.downcast::<DictViewData>().and_then(|d| d.dict.downcast::<DictData>()).map(|d| d.len()),
         _ => None,

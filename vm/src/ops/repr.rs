@@ -251,6 +251,7 @@ fn native_repr(vm: &mut Vm, v: StackRef) -> PyResult<String> {
         Kind::Tuple => tuple_repr(vm, v),
         Kind::List => list_repr(vm, v),
         Kind::Dict => dict_repr(vm, v),
+        Kind::Set => crate::ops::sets::set_repr(vm, v),
         Kind::Range => {
             let r = v.downcast::<RangeData>().expect("range");
             Ok(if r.step == 1 {

@@ -504,6 +504,7 @@ pub fn contains(vm: &mut Vm, container: StackRef, item: StackRef) -> PyResult<bo
             }
         }
         Kind::Dict => Ok(dict_get(vm, container, item)?.is_some()),
+        Kind::Set => crate::ops::sets::set_contains(vm, container, item),
         Kind::Range => range_contains(vm, container.downcast::<RangeData>().expect("range"), item),
         Kind::DictView => view_contains(vm, container.downcast::<DictViewData>().expect("view"), item),
         _ => iter_search(vm, container, item),

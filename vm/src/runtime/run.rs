@@ -28,6 +28,10 @@ fn constant_value(constant: &Constant) -> StackRef {
         Constant::Float(f) => new::float(*f),
         Constant::Str(s) => new::intern(s),
         Constant::Tuple(items) => new::tuple(items.iter().map(constant_value).collect()),
+        Constant::FrozenSet(items) => {
+            let keys: Vec<StackRef> = items.iter().map(constant_value).collect();
+            crate::ops::sets::frozenset_of_simple_keys(&keys)
+        }
         Constant::Code(code) => code_object(code),
     };
     heap::make_immortal(value);

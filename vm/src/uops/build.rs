@@ -1,4 +1,4 @@
-//! Building values: tuples, lists, dicts, slices, strings, f-string pieces, and
+//! Building values: tuples, lists, dicts, sets, slices, strings, f-string pieces, and
 //! unpacking sequences onto the stack.
 
 use crate::heap::{self, Handle};
@@ -62,6 +62,22 @@ pub fn list_extend(vm: &mut Vm, list: StackRef, iterable: StackRef) -> PyResult<
         dest.push(item.get());
     }
     Ok(())
+}
+
+pub fn build_set(vm: &mut Vm, values: &[StackRef]) -> PyResult<StackRef> {
+    let set = Handle::new(crate::ops::sets::new_set(false));
+    for value in values {
+        crate::ops::sets::set_add(vm, set.get(), *value)?;
+    }
+    Ok(set.get())
+}
+
+pub fn set_add(vm: &mut Vm, set: StackRef, value: StackRef) -> PyResult<()> {
+    crate::ops::sets::set_add(vm, set, value)
+}
+
+pub fn set_update(vm: &mut Vm, set: StackRef, iterable: StackRef) -> PyResult<()> {
+    crate::ops::sets::set_update(vm, set, iterable)
 }
 
 pub fn map_add(vm: &mut Vm, dict: StackRef, key: StackRef, value: StackRef) -> PyResult<()> {
