@@ -39,6 +39,8 @@ pub fn kinds_tested(uop: Uop, oparg: u32) -> Vec<(Kind, usize)> {
         Uop::_GUARD_LIST_INT => vec![(Kind::List, 1), (Kind::SmallInt, 0)],
         Uop::_GUARD_TUPLE_INT => vec![(Kind::Tuple, 1), (Kind::SmallInt, 0)],
         Uop::_GUARD_DICT => vec![(Kind::Dict, 1)],
+        Uop::_GUARD_CONTAINER_SET => vec![(Kind::Set, 0)],
+        Uop::_GUARD_CONTAINER_DICT => vec![(Kind::Dict, 0)],
         Uop::_ITER_CHECK_RANGE => vec![(Kind::RangeIter, 0)],
         Uop::_ITER_CHECK_LIST => vec![(Kind::ListIter, 0)],
         Uop::_ITER_CHECK_TUPLE => vec![(Kind::TupleIter, 0)],

@@ -34,6 +34,7 @@ pub use protocol::{len, truthy};
 pub use repr::{ascii_string, format, repr, repr_string, str, str_string};
 pub use sequence::{contains, delitem, get_slice, getitem, new_range, new_slice, set_slice, setitem};
 pub use slicing::{adjust_indices, SliceIndices};
+pub use slots::is_builtin_type;
 
 #[cfg(test)]
 mod tests;

@@ -101,7 +101,7 @@ pub(crate) fn user_method(value: StackRef, name: &'static str) -> Option<StackRe
 
 /// Whether the type is exactly one of the builtin types (no user subclass involved).
 #[inline(always)]
-pub(crate) fn is_builtin_type(ty: StackRef) -> bool {
+pub fn is_builtin_type(ty: StackRef) -> bool {
     !type_data(ty).is_heap_type
 }
 

@@ -62,6 +62,11 @@ pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32,
         op::STORE_ATTR => store_attr(code, ip, oparg, sp.peek(0)),
         op::BINARY_OP => binary_op(oparg, sp.peek(1), sp.peek(0)),
         op::COMPARE_OP => compare_op(sp.peek(1), sp.peek(0)),
+        op::CONTAINS_OP => match sp.peek(0).kind() {
+            Kind::Set if crate::ops::is_builtin_type(type_of(sp.peek(0))) => Some(op::CONTAINS_OP_SET),
+            Kind::Dict if crate::ops::is_builtin_type(type_of(sp.peek(0))) => Some(op::CONTAINS_OP_DICT),
+            _ => None,
+        },
         op::BINARY_SUBSCR => subscr(
             sp.peek(1),
             sp.peek(0),

@@ -55,3 +55,29 @@ pub fn contains_op(vm: &mut Vm, oparg: u32, left: StackRef, right: StackRef) -> 
     let found = crate::ops::contains(vm, right, left)?;
     Ok(bool_value(found != (oparg == 1)))
 }
+
+/// Whether `container` is an exact builtin `kind` (a subclass may define `__contains__`).
+#[inline(always)]
+fn is_exact_builtin(container: StackRef, kind: crate::objects::kind::Kind) -> bool {
+    container.is_kind(kind) && crate::ops::is_builtin_type(crate::runtime::types::type_of(container))
+}
+
+#[inline(always)]
+pub fn guard_container_set(right: StackRef) -> bool {
+    is_exact_builtin(right, crate::objects::kind::Kind::Set)
+}
+
+#[inline(always)]
+pub fn guard_container_dict(right: StackRef) -> bool {
+    is_exact_builtin(right, crate::objects::kind::Kind::Dict)
+}
+
+pub fn contains_op_set(vm: &mut Vm, oparg: u32, left: StackRef, right: StackRef) -> PyResult<StackRef> {
+    let found = crate::ops::sets::set_contains(vm, right, left)?;
+    Ok(bool_value(found != (oparg == 1)))
+}
+
+pub fn contains_op_dict(vm: &mut Vm, oparg: u32, left: StackRef, right: StackRef) -> PyResult<StackRef> {
+    let found = crate::ops::dict_get(vm, right, left)?.is_some();
+    Ok(bool_value(found != (oparg == 1)))
+}
