@@ -37,12 +37,16 @@ for step in range(1, 3001):
             present[v + 50] = True
     else:
         t = s.copy()
-        if t != s or list(t) != list(s) and len(t) != len(s):
+        if t != s or len(t) != len(s):
             print("copy mismatch at", step)
         counts[4] += 1
     if step % 100 == 0:
         ok = sorted(s) == [i - 50 for i in range(250) if present[i]]
         print(step, len(s), ok, list(s))
+        cfp = 0
+        for x in s.copy():
+            cfp = (cfp * 257 + x + 50) % 1000000007
+        print("  copy order fingerprint", cfp, "frozenset", list(frozenset(s))[:10])
 print(counts)
 print(popped)
 print(s)

@@ -351,20 +351,27 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// A dict display: the leading key/value pairs (up to a chunk) by BUILD_MAP, the rest
+    /// added by MAP_ADD, and each `**mapping` merged in by DICT_UPDATE, in source order.
     fn dict_display(&mut self, d: &'a ast::ExprDict) -> CResult<()> {
-        if let Some(item) = d.items.iter().find(|i| i.key.is_none()) {
-            return Err(self.unsupported("'**' unpacking in dict displays is not supported yet", item.value.range()));
-        }
-        let first = d.items.len().min(BUILD_CHUNK);
-        for item in &d.items[..first] {
-            self.expr(item.key.as_ref().unwrap())?;
+        let leading = d.items.iter().take_while(|i| i.key.is_some()).count().min(BUILD_CHUNK);
+        for item in &d.items[..leading] {
+            self.expr(item.key.as_ref().expect("a key"))?;
             self.expr(&item.value)?;
         }
-        self.emit(op::BUILD_MAP, first as u32);
-        for item in &d.items[first..] {
-            self.expr(item.key.as_ref().unwrap())?;
-            self.expr(&item.value)?;
-            self.emit(op::MAP_ADD, 1);
+        self.emit(op::BUILD_MAP, leading as u32);
+        for item in &d.items[leading..] {
+            match &item.key {
+                Some(key) => {
+                    self.expr(key)?;
+                    self.expr(&item.value)?;
+                    self.emit(op::MAP_ADD, 1);
+                }
+                None => {
+                    self.expr(&item.value)?;
+                    self.at(item.value.range(), |c| c.emit(op::DICT_UPDATE, 1));
+                }
+            }
         }
         Ok(())
     }

@@ -1376,7 +1376,6 @@ fn unsupported_constructs_are_named() {
     assert_unsupported("c = 1j\n", "complex literals");
     assert_unsupported("class C(metaclass=M): pass\n", "class keyword arguments");
     assert_unsupported("try:\n    pass\nexcept* E:\n    pass\n", "except*");
-    assert_unsupported("d = {**a}\n", "'**' unpacking in dict displays");
     // Position of the construct.
     let e = error("x = 1\ny = b'ab'\n");
     assert_eq!((e.line, e.col, e.end_col), (2, 5, 10));

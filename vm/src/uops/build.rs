@@ -80,6 +80,23 @@ pub fn set_update(vm: &mut Vm, set: StackRef, iterable: StackRef) -> PyResult<()
     crate::ops::sets::set_update(vm, set, iterable)
 }
 
+/// `{**update}`: a dict, or any object with a `keys` method (CPython's PyDict_Update).
+pub fn dict_update(vm: &mut Vm, dict: StackRef, update: StackRef) -> PyResult<()> {
+    let is_mapping = update.kind() == crate::objects::kind::Kind::Dict
+        || match vm.get_attr_str(update, "keys") {
+            Ok(_) => true,
+            Err(e) if e.matches(crate::runtime::errors::ExcType::AttributeError) => false,
+            Err(e) => return Err(e),
+        };
+    if !is_mapping {
+        return Err(crate::runtime::errors::type_error(format!(
+            "'{}' object is not a mapping",
+            crate::runtime::types::type_name_of(update)
+        )));
+    }
+    crate::ops::dict_update(vm, dict, update)
+}
+
 pub fn map_add(vm: &mut Vm, dict: StackRef, key: StackRef, value: StackRef) -> PyResult<()> {
     crate::ops::dict_set(vm, dict, key, value)
 }
