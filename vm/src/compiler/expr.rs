@@ -87,7 +87,9 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             Expr::Named(n) => {
-                return Err(self.unsupported("assignment expressions (:=) are not supported yet", n.range))
+                self.expr(&n.value)?;
+                self.emit(op::COPY, 1);
+                self.store_target(&n.target)?;
             }
             Expr::BinOp(_) => {
                 // Left-associative chains (`a + b + c + ...`) are walked iteratively.

@@ -188,6 +188,7 @@ pub(crate) fn build(body: &[Stmt], lines: &LineIndex, ast_depth: &mut u32) -> CR
         block_depth: 0,
         ast_depth: 0,
         compiler_error: None,
+        iterable_scopes: Vec::new(),
     };
     let r = b.stmts(body).and_then(|_| b.analyze());
     *ast_depth = b.ast_depth;
@@ -213,6 +214,9 @@ struct Builder<'l, 's> {
     ast_depth: u32,
     /// The first error of those CPython's compiler reports (after the symtable's).
     compiler_error: Option<CompileError>,
+    /// The scopes in which a comprehension's iterable is being visited (innermost last):
+    /// `:=` may not appear there.
+    iterable_scopes: Vec<ScopeId>,
 }
 
 impl Builder<'_, '_> {
@@ -555,7 +559,7 @@ impl Builder<'_, '_> {
         elts: &[&Expr],
     ) -> CResult<()> {
         // The first iterable is evaluated in the enclosing scope.
-        self.expr(&generators[0].iter)?;
+        self.comprehension_iterable(&generators[0].iter)?;
         let saved = self.cur;
         let id = self.push_scope(ScopeKind::Comprehension, name, range);
         // Inlined into the enclosing code by the compiler (comprehension.rs).
@@ -563,7 +567,7 @@ impl Builder<'_, '_> {
         self.table.scopes[id].async_genexpr = name == "<genexpr>" && generators.iter().any(|g| g.is_async);
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter)?;
+                self.comprehension_iterable(&g.iter)?;
             }
             self.target(&g.target)?;
             for cond in &g.ifs {
@@ -573,6 +577,56 @@ impl Builder<'_, '_> {
         for e in elts {
             self.expr(e)?;
         }
+        self.cur = saved;
+        Ok(())
+    }
+
+    fn comprehension_iterable(&mut self, e: &Expr) -> CResult<()> {
+        self.iterable_scopes.push(self.cur);
+        let r = self.expr(e);
+        self.iterable_scopes.pop();
+        r
+    }
+
+    /// `target := value`. Inside a comprehension the target binds in the innermost
+    /// enclosing function or module (each comprehension between refers to it as a free
+    /// name), with CPython's errors for class bodies, iteration variables and iterables.
+    fn named_expr(&mut self, n: &ast::ExprNamed) -> CResult<()> {
+        if self.iterable_scopes.last() == Some(&self.cur) {
+            return Err(
+                self.err("assignment expression cannot be used in a comprehension iterable expression", n.range)
+            );
+        }
+        self.expr(&n.value)?;
+        let Expr::Name(target) = &*n.target else { return self.target(&n.target) };
+        let name = target.id.as_str();
+        if self.scope().kind != ScopeKind::Comprehension {
+            return self.target(&n.target);
+        }
+        let mut chain = Vec::new();
+        let mut id = self.cur;
+        while self.table.scopes[id].kind == ScopeKind::Comprehension {
+            if self.table.scopes[id].flags.get(name).is_some_and(|f| f & ASSIGNED != 0) {
+                return Err(self.err(
+                    format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                    target.range,
+                ));
+            }
+            chain.push(id);
+            id = self.table.scopes[id].parent.expect("a comprehension has a parent");
+        }
+        if self.table.scopes[id].kind == ScopeKind::Class {
+            return Err(
+                self.err("assignment expression within a comprehension cannot be used in a class body", target.range)
+            );
+        }
+        let saved = self.cur;
+        for scope in chain {
+            self.cur = scope;
+            self.add_flag(name, USE);
+        }
+        self.cur = id;
+        self.bind(name);
         self.cur = saved;
         Ok(())
     }
@@ -596,10 +650,7 @@ impl Builder<'_, '_> {
                 _ => self.bind(&n.id),
             },
             Expr::BoolOp(b) => b.values.iter().try_for_each(|v| self.expr(v))?,
-            Expr::Named(n) => {
-                self.expr(&n.value)?;
-                self.target(&n.target)?;
-            }
+            Expr::Named(n) => self.named_expr(n)?,
             Expr::BinOp(_) => {
                 // Walk left-associative chains iteratively.
                 let mut rights = Vec::new();
