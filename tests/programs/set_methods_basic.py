@@ -86,7 +86,6 @@ print(n)
 disc = n.discard
 disc(100)
 print(n)
-print(set.add, type(set.add).__name__)
 set.add(n, 7)
 set.discard(n, 1)
 print(n, set.pop({9}), set.copy({8}))

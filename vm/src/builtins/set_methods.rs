@@ -7,7 +7,9 @@ use crate::heap::{self, Handle};
 use crate::objects::function::{Args, BuiltinFn};
 use crate::objects::set::SetData;
 use crate::objects::types::TypeData;
+use crate::ops::nb;
 use crate::ops::sets;
+use crate::ops::CompareOp;
 use crate::runtime::errors::type_error;
 use crate::runtime::types::{bool_value, is_subclass, none, type_name_of, types};
 use crate::runtime::Vm;
@@ -26,6 +28,22 @@ const SHARED_METHODS: &[(&str, BuiltinFn)] = &[
     ("union", set_union),
     ("__contains__", set_contains),
     ("__len__", set_len),
+    ("__iter__", set_iter),
+    ("__repr__", set_repr),
+    ("__eq__", set_eq),
+    ("__ne__", set_ne),
+    ("__lt__", set_lt),
+    ("__le__", set_le),
+    ("__gt__", set_gt),
+    ("__ge__", set_ge),
+    ("__or__", set_or),
+    ("__and__", set_and),
+    ("__sub__", set_sub),
+    ("__xor__", set_xor),
+    ("__ror__", set_ror),
+    ("__rand__", set_rand),
+    ("__rsub__", set_rsub),
+    ("__rxor__", set_rxor),
 ];
 
 /// Methods only the mutable set has.
@@ -40,6 +58,10 @@ const MUTATING_METHODS: &[(&str, BuiltinFn)] = &[
     ("symmetric_difference_update", set_symmetric_difference_update),
     ("update", set_update),
     ("__init__", set_init),
+    ("__ior__", set_ior),
+    ("__iand__", set_iand),
+    ("__isub__", set_isub),
+    ("__ixor__", set_ixor),
 ];
 
 /// Registers both types' methods.
@@ -272,4 +294,74 @@ fn set_len(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     let (_, data, rest) = this(args, "__len__")?;
     no_args(&qualified(data, "__len__"), &rest)?;
     Ok(crate::objects::new::int(data.len() as i64))
+}
+
+fn set_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
+    let (set, data, rest) = this(args, "__iter__")?;
+    no_args(&qualified(data, "__iter__"), &rest)?;
+    Ok(sets::set_iter(set))
+}
+
+fn set_repr(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
+    let (set, data, rest) = this(args, "__repr__")?;
+    no_args(&qualified(data, "__repr__"), &rest)?;
+    Ok(crate::objects::new::string(sets::set_repr(vm, set)?))
+}
+
+/// A rich comparison dunder: NotImplemented unless the other operand is a set.
+fn compare_dunder(vm: &mut Vm, args: Args<'_>, method: &str, op: CompareOp) -> PyResult<StackRef> {
+    let (set, data, rest) = this(args, method)?;
+    let other = exactly_one(&qualified(data, method), &rest)?;
+    Ok(match sets::set_compare(vm, set, other, op)? {
+        Some(result) => bool_value(result),
+        None => types().not_implemented,
+    })
+}
+
+/// A binary operator dunder; `reflected` puts the receiver on the right.
+fn operator_dunder(vm: &mut Vm, args: Args<'_>, method: &str, op: u32, reflected: bool) -> PyResult<StackRef> {
+    let (set, data, rest) = this(args, method)?;
+    let other = exactly_one(&qualified(data, method), &rest)?;
+    let (left, right) = if reflected { (other, set) } else { (set, other) };
+    Ok(match sets::set_binary(vm, op, left, right)? {
+        Some(result) => result.get(),
+        None => types().not_implemented,
+    })
+}
+
+/// An in-place operator dunder: the set itself, or NotImplemented for a non-set.
+fn inplace_dunder(vm: &mut Vm, args: Args<'_>, method: &str, op: u32) -> PyResult<StackRef> {
+    let (set, rest) = this_mutable(args, method)?;
+    let other = exactly_one(&format!("set.{method}"), &rest)?;
+    Ok(if sets::set_inplace(vm, op, set, other)? { set } else { types().not_implemented })
+}
+
+/// One builtin function per dunder, each calling its shared helper.
+macro_rules! dunders {
+    ($($name:ident => $helper:ident($($arg:expr),*);)*) => {
+        $(fn $name(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
+            $helper(vm, args, $($arg),*)
+        })*
+    };
+}
+
+dunders! {
+    set_eq => compare_dunder("__eq__", CompareOp::Eq);
+    set_ne => compare_dunder("__ne__", CompareOp::Ne);
+    set_lt => compare_dunder("__lt__", CompareOp::Lt);
+    set_le => compare_dunder("__le__", CompareOp::Le);
+    set_gt => compare_dunder("__gt__", CompareOp::Gt);
+    set_ge => compare_dunder("__ge__", CompareOp::Ge);
+    set_or => operator_dunder("__or__", nb::OR, false);
+    set_and => operator_dunder("__and__", nb::AND, false);
+    set_sub => operator_dunder("__sub__", nb::SUBTRACT, false);
+    set_xor => operator_dunder("__xor__", nb::XOR, false);
+    set_ror => operator_dunder("__ror__", nb::OR, true);
+    set_rand => operator_dunder("__rand__", nb::AND, true);
+    set_rsub => operator_dunder("__rsub__", nb::SUBTRACT, true);
+    set_rxor => operator_dunder("__rxor__", nb::XOR, true);
+    set_ior => inplace_dunder("__ior__", nb::OR);
+    set_iand => inplace_dunder("__iand__", nb::AND);
+    set_isub => inplace_dunder("__isub__", nb::SUBTRACT);
+    set_ixor => inplace_dunder("__ixor__", nb::XOR);
 }

@@ -80,8 +80,9 @@ pub(crate) fn assemble(stream: Stream) -> Assembled {
             let ins = &instrs[i];
             if ins.op == pseudo::SETUP {
                 let slot = &mut handler_depth[ins.arg as usize];
-                debug_assert!(slot.is_none_or(|old| old == d));
-                *slot = Some(d);
+                let depth = d - handlers[ins.arg as usize].above;
+                debug_assert!(slot.is_none_or(|old| old == depth));
+                *slot = Some(depth);
                 i += 1;
                 continue;
             }

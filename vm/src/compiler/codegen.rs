@@ -228,6 +228,15 @@ impl<'a> Compiler<'a> {
         h
     }
 
+    /// A handler whose depth leaves out the `above` items on top when it is set up.
+    pub(crate) fn setup_handler_below(&mut self, label: Label, lasti: bool, above: u32) -> u32 {
+        let h = self.unit.stream.new_handler(label, lasti);
+        self.unit.stream.handlers[h as usize].above = above;
+        self.push_instr(pseudo::SETUP, h, None);
+        self.unit.handler_stack.push(h);
+        h
+    }
+
     pub(crate) fn pop_handler(&mut self) -> u32 {
         self.unit.handler_stack.pop().expect("handler stack underflow")
     }

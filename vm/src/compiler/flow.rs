@@ -46,6 +46,11 @@ pub(crate) enum FBlock<'a> {
     },
     /// A value (the return value) saved on the stack under a finally body.
     PopValue,
+    /// The body of a with statement: the bound `__exit__` on the stack, its handler
+    /// active. `range` is the statement's (the `__exit__` call's location).
+    With {
+        range: TextRange,
+    },
 }
 
 impl<'a> Compiler<'a> {
@@ -85,6 +90,17 @@ impl<'a> Compiler<'a> {
                 }
                 self.pop_handler();
                 self.emit(op::POP_EXCEPT, 0);
+            }
+            FBlock::With { range } => {
+                self.pop_handler();
+                let saved = self.unit.loc;
+                self.unit.loc = self.location(*range);
+                if preserve_tos {
+                    self.emit(op::SWAP, 2);
+                }
+                self.call_exit_with_nones();
+                self.emit(op::POP_TOP, 0);
+                self.unit.loc = saved;
             }
             FBlock::HandlerCleanup { name } => {
                 if name.is_some() {
@@ -216,6 +232,65 @@ impl<'a> Compiler<'a> {
         self.at(header, |c| c.jump(start));
         self.bind(cleanup);
         self.stmts(&f.orelse)?;
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// `exit(None, None, None)` for the bound `__exit__` on top (the first None fills
+    /// CALL's self slot, so it is passed as the first argument).
+    fn call_exit_with_nones(&mut self) {
+        for _ in 0..3 {
+            self.load_const(Constant::None);
+        }
+        self.emit(op::CALL, 2);
+    }
+
+    /// `with a as x, b: body` from item `index` on, as CPython 3.11 compiles it:
+    /// BEFORE_WITH leaves the bound `__exit__` under `__enter__()`'s result; a handler
+    /// (with lasti) protects the body; the normal path calls `__exit__(None, None,
+    /// None)`, the exceptional one WITH_EXCEPT_START, re-raising unless it returned true.
+    pub(crate) fn with_stmt(&mut self, w: &'a ast::StmtWith, index: usize) -> CResult<()> {
+        let item = &w.items[index];
+        let (handler, cleanup, exit) = (self.new_label(), self.new_label(), self.new_label());
+        self.expr(&item.context_expr)?;
+        self.unit.loc = self.location(item.context_expr.range());
+        self.emit(op::BEFORE_WITH, 0);
+        // The handler keeps `__exit__` but not `__enter__()`'s result above it.
+        self.setup_handler_below(handler, true, 1);
+        self.unit.fblocks.push(FBlock::With { range: w.range });
+        match &item.optional_vars {
+            Some(target) => self.store_target(target)?,
+            None => self.emit(op::POP_TOP, 0),
+        }
+        if index + 1 < w.items.len() {
+            self.with_stmt(w, index + 1)?;
+        } else {
+            self.stmts(&w.body)?;
+        }
+        self.unit.fblocks.pop();
+        self.pop_handler();
+        // The normal exit.
+        self.unit.loc = self.location(w.range);
+        self.call_exit_with_nones();
+        self.emit(op::POP_TOP, 0);
+        self.jump(exit);
+        // The exceptional exit: [exit, lasti, exc].
+        self.bind(handler);
+        self.setup_handler(cleanup, true);
+        self.emit(op::PUSH_EXC_INFO, 0);
+        self.emit(op::WITH_EXCEPT_START, 0);
+        self.emit(op::TO_BOOL, 0);
+        let suppressed = self.new_label();
+        self.emit_jump(op::POP_JUMP_IF_TRUE, suppressed);
+        self.emit(op::RERAISE, 2);
+        self.pop_handler();
+        self.cleanup_block(cleanup);
+        // Suppressed: drop exc, restore the previous exception, drop lasti and exit.
+        self.bind(suppressed);
+        self.emit(op::POP_TOP, 0);
+        self.emit(op::POP_EXCEPT, 0);
+        self.emit(op::POP_TOP, 0);
+        self.emit(op::POP_TOP, 0);
         self.bind(exit);
         Ok(())
     }

@@ -38,6 +38,9 @@ pub(crate) struct Handler {
     pub label: Label,
     /// Push the offset of the raising instruction before the exception.
     pub lasti: bool,
+    /// Stack items above the handler's depth when it is set up (a with statement's
+    /// `__enter__()` result, which the handler does not keep).
+    pub above: u32,
 }
 
 /// The instructions of one code object under construction.
@@ -61,7 +64,7 @@ impl Stream {
     }
 
     pub(crate) fn new_handler(&mut self, label: Label, lasti: bool) -> u32 {
-        self.handlers.push(Handler { label, lasti });
+        self.handlers.push(Handler { label, lasti, above: 0 });
         self.handlers.len() as u32 - 1
     }
 }

@@ -18,7 +18,7 @@ mod iteration;
 mod mapping;
 mod percent;
 mod protocol;
-mod repr;
+pub(crate) mod repr;
 mod sequence;
 pub mod sets;
 mod slicing;

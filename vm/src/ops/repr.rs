@@ -38,10 +38,10 @@ thread_local! {
 }
 
 /// Marks a container as being printed; `None` when it already is (a self-reference).
-struct ReprGuard(StackRef);
+pub(crate) struct ReprGuard(StackRef);
 
 impl ReprGuard {
-    fn enter(v: StackRef) -> Option<ReprGuard> {
+    pub(crate) fn enter(v: StackRef) -> Option<ReprGuard> {
         REPR_ACTIVE.with(|active| {
             let mut active = active.borrow_mut();
             if active.contains(&v) {

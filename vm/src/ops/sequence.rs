@@ -338,7 +338,7 @@ pub fn delitem(vm: &mut Vm, container: StackRef, key: StackRef) -> PyResult<()> 
             Some(_) => Ok(()),
             None => Err(key_error(key)),
         },
-        Kind::Tuple | Kind::Str | Kind::Range | Kind::DictView
+        Kind::Tuple | Kind::Str | Kind::Range | Kind::DictView | Kind::Set
             if int_ref(key).is_some() || user_method(key, "__index__").is_some() =>
         {
             Err(type_error(format!("'{}' object doesn't support item deletion", type_name_of(container))))

@@ -465,8 +465,10 @@ pub fn union_multi(vm: &mut Vm, set: StackRef, others: &[StackRef]) -> PyResult<
 pub fn issubset(vm: &mut Vm, set: StackRef, other: StackRef) -> PyResult<bool> {
     let s = expect_set(set);
     let Some(o) = as_set(other) else {
-        let common = intersection(vm, set, other)?;
-        return Ok(expect_set(common.get()).len() == s.len());
+        // CPython 3.11 makes a set of the whole iterable first.
+        let other_set = Handle::new(new_set(false));
+        set_update(vm, other_set.get(), other)?;
+        return issubset(vm, set, other_set.get());
     };
     if s.len() > o.len() {
         return Ok(false);
@@ -556,7 +558,7 @@ pub fn set_binary(vm: &mut Vm, op: u32, left: StackRef, right: StackRef) -> PyRe
 /// apply (a frozenset on the left, or a non-set on the right), so that the binary
 /// operator is tried instead.
 pub fn set_inplace(vm: &mut Vm, op: u32, left: StackRef, right: StackRef) -> PyResult<bool> {
-    if !as_set(left).is_some_and(|s| !s.frozen) || as_set(right).is_none() {
+    if as_set(left).is_none_or(|s| s.frozen) || as_set(right).is_none() {
         return Ok(false);
     }
     match op {
@@ -585,6 +587,7 @@ pub fn set_hash(set: StackRef) -> PyResult<i64> {
 pub fn set_repr(vm: &mut Vm, set: StackRef) -> PyResult<String> {
     let s = expect_set(set);
     let name = type_name_of(set);
+    let Some(_guard) = crate::ops::repr::ReprGuard::enter(set) else { return Ok(format!("{name}(...)")) };
     if s.is_empty() {
         return Ok(format!("{name}()"));
     }

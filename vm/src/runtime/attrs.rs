@@ -42,7 +42,7 @@ impl Vm {
     }
 
     /// Binds a class attribute found for `obj` (not a type).
-    fn bind(&mut self, descr: StackRef, obj: StackRef) -> PyResult<StackRef> {
+    pub(crate) fn bind(&mut self, descr: StackRef, obj: StackRef) -> PyResult<StackRef> {
         if descr.downcast::<FunctionData>().is_some() {
             return Ok(bound_method(descr, obj));
         }

@@ -636,7 +636,7 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                         () => {{
                             let exc = sp.peek(0);
                             if oparg != 0 {
-                                let lasti = sp.peek(1);
+                                let lasti = sp.peek(oparg as usize);
                                 // SAFETY: as in frame_mut.
                                 unsafe { (*frame).ip = lasti.small_int_value() as usize };
                             }

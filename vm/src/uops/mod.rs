@@ -9,6 +9,7 @@ pub mod build;
 pub mod calls;
 pub mod cells;
 pub mod compare;
+pub mod context;
 pub mod control;
 pub mod exceptions;
 pub mod generators;

@@ -1,0 +1,54 @@
+//! `with` statements: BEFORE_WITH enters the context manager, WITH_EXCEPT_START calls
+//! its `__exit__` with the exception being handled.
+
+use crate::heap::Handle;
+use crate::objects::exception::ExceptionData;
+use crate::runtime::errors::{type_error, ExcType};
+use crate::runtime::types::{none, type_name_of, type_of};
+use crate::runtime::Vm;
+use crate::value::StackRef;
+use crate::PyResult;
+
+/// `type(mgr).name` bound to `mgr`, looked up on the type as CPython's special-method
+/// lookup does.
+fn special_bound(vm: &mut Vm, mgr: StackRef, name: &str) -> PyResult<Option<StackRef>> {
+    match vm.lookup_special(mgr, name) {
+        Some(descr) => vm.bind(descr, mgr).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// [mgr] -> [bound __exit__, mgr.__enter__()].
+pub fn before_with(vm: &mut Vm, mgr: StackRef) -> PyResult<(StackRef, StackRef)> {
+    let Some(enter) = special_bound(vm, mgr, "__enter__")? else {
+        return Err(type_error(format!(
+            "'{}' object does not support the context manager protocol",
+            type_name_of(mgr)
+        )));
+    };
+    let enter = Handle::new(enter);
+    let Some(exit) = special_bound(vm, mgr, "__exit__")? else {
+        return Err(type_error(format!(
+            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+            type_name_of(mgr)
+        )));
+    };
+    let exit = Handle::new(exit);
+    let result = vm.call(enter.get(), &[])?;
+    Ok((exit.get(), result))
+}
+
+/// Calls `exit_func(type(exc), exc, traceback)` for the exception being handled and
+/// pushes what it returns (true suppresses the exception).
+pub fn with_except_start(vm: &mut Vm, exit_func: StackRef, val: StackRef) -> PyResult<StackRef> {
+    let traceback = match val.downcast::<ExceptionData>() {
+        Some(_) => match vm.get_attr_str(val, "__traceback__") {
+            Ok(tb) => tb,
+            Err(e) if e.matches(ExcType::AttributeError) => none(),
+            Err(e) => return Err(e),
+        },
+        None => none(),
+    };
+    let traceback = Handle::new(traceback);
+    vm.call(exit_func, &[type_of(val), val, traceback.get()])
+}
