@@ -50,6 +50,7 @@ pub(crate) enum FBlock<'a> {
     /// active. `range` is the statement's (the `__exit__` call's location).
     With {
         range: TextRange,
+        is_async: bool,
     },
 }
 
@@ -91,7 +92,7 @@ impl<'a> Compiler<'a> {
                 self.pop_handler();
                 self.emit(op::POP_EXCEPT, 0);
             }
-            FBlock::With { range } => {
+            FBlock::With { range, is_async } => {
                 self.pop_handler();
                 let saved = self.unit.loc;
                 self.unit.loc = self.location(*range);
@@ -99,6 +100,9 @@ impl<'a> Compiler<'a> {
                     self.emit(op::SWAP, 2);
                 }
                 self.call_exit_with_nones();
+                if *is_async {
+                    self.await_top(2);
+                }
                 self.emit(op::POP_TOP, 0);
                 self.unit.loc = saved;
             }
@@ -249,15 +253,21 @@ impl<'a> Compiler<'a> {
     /// BEFORE_WITH leaves the bound `__exit__` under `__enter__()`'s result; a handler
     /// (with lasti) protects the body; the normal path calls `__exit__(None, None,
     /// None)`, the exceptional one WITH_EXCEPT_START, re-raising unless it returned true.
+    /// `async with` is the same with `__aenter__`/`__aexit__`, each result awaited.
     pub(crate) fn with_stmt(&mut self, w: &'a ast::StmtWith, index: usize) -> CResult<()> {
         let item = &w.items[index];
         let (handler, cleanup, exit) = (self.new_label(), self.new_label(), self.new_label());
         self.expr(&item.context_expr)?;
         self.unit.loc = self.location(item.context_expr.range());
-        self.emit(op::BEFORE_WITH, 0);
+        if w.is_async {
+            self.emit(op::BEFORE_ASYNC_WITH, 0);
+            self.await_top(1);
+        } else {
+            self.emit(op::BEFORE_WITH, 0);
+        }
         // The handler keeps `__exit__` but not `__enter__()`'s result above it.
         self.setup_handler_below(handler, true, 1);
-        self.unit.fblocks.push(FBlock::With { range: w.range });
+        self.unit.fblocks.push(FBlock::With { range: w.range, is_async: w.is_async });
         match &item.optional_vars {
             Some(target) => self.store_target(target)?,
             None => self.emit(op::POP_TOP, 0),
@@ -272,6 +282,9 @@ impl<'a> Compiler<'a> {
         // The normal exit.
         self.unit.loc = self.location(w.range);
         self.call_exit_with_nones();
+        if w.is_async {
+            self.await_top(2);
+        }
         self.emit(op::POP_TOP, 0);
         self.jump(exit);
         // The exceptional exit: [exit, lasti, exc].
@@ -279,6 +292,9 @@ impl<'a> Compiler<'a> {
         self.setup_handler(cleanup, true);
         self.emit(op::PUSH_EXC_INFO, 0);
         self.emit(op::WITH_EXCEPT_START, 0);
+        if w.is_async {
+            self.await_top(2);
+        }
         self.emit(op::TO_BOOL, 0);
         let suppressed = self.new_label();
         self.emit_jump(op::POP_JUMP_IF_TRUE, suppressed);

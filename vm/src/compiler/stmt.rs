@@ -72,9 +72,6 @@ impl<'a> Compiler<'a> {
             Stmt::With(w) if w.is_async && !self.in_async_function() => {
                 Err(self.syntax_error("'async with' outside async function", w.range))
             }
-            Stmt::With(w) if w.is_async => {
-                Err(self.unsupported("'async with' statements are not supported yet", w.range))
-            }
             Stmt::With(w) => self.with_stmt(w, 0),
             Stmt::Match(m) => Err(self.unsupported("'match' statements are not supported yet", m.range)),
             Stmt::TypeAlias(t) => Err(self.unsupported("'type' statements are not supported yet", t.range)),

@@ -1364,7 +1364,6 @@ fn assert_unsupported(src: &str, needle: &str) {
 
 #[test]
 fn unsupported_constructs_are_named() {
-    assert_unsupported("async def f():\n    async with g:\n        pass\n", "'async with' statements");
     assert_unsupported("def f(**kw): pass\n", "'**kw' parameters");
     assert_unsupported("f(**kw)\n", "'**' arguments in calls");
     assert_unsupported("match x:\n    case 1: pass\n", "'match'");

@@ -1,5 +1,6 @@
-//! `with` statements: BEFORE_WITH enters the context manager, WITH_EXCEPT_START calls
-//! its `__exit__` with the exception being handled.
+//! `with` and `async with` statements: BEFORE_WITH and BEFORE_ASYNC_WITH enter the
+//! context manager, WITH_EXCEPT_START calls its `__exit__` (or `__aexit__`) with the
+//! exception being handled.
 
 use crate::heap::Handle;
 use crate::objects::exception::ExceptionData;
@@ -20,16 +21,28 @@ fn special_bound(vm: &mut Vm, mgr: StackRef, name: &str) -> PyResult<Option<Stac
 
 /// [mgr] -> [bound __exit__, mgr.__enter__()].
 pub fn before_with(vm: &mut Vm, mgr: StackRef) -> PyResult<(StackRef, StackRef)> {
-    let Some(enter) = special_bound(vm, mgr, "__enter__")? else {
-        return Err(type_error(format!(
-            "'{}' object does not support the context manager protocol",
-            type_name_of(mgr)
-        )));
+    enter_context(vm, mgr, "__enter__", "__exit__", "the context manager protocol")
+}
+
+/// [mgr] -> [bound __aexit__, mgr.__aenter__()] (the awaitable, awaited next).
+pub fn before_async_with(vm: &mut Vm, mgr: StackRef) -> PyResult<(StackRef, StackRef)> {
+    enter_context(vm, mgr, "__aenter__", "__aexit__", "the asynchronous context manager protocol")
+}
+
+fn enter_context(
+    vm: &mut Vm,
+    mgr: StackRef,
+    enter_name: &str,
+    exit_name: &str,
+    protocol: &str,
+) -> PyResult<(StackRef, StackRef)> {
+    let Some(enter) = special_bound(vm, mgr, enter_name)? else {
+        return Err(type_error(format!("'{}' object does not support {protocol}", type_name_of(mgr))));
     };
     let enter = Handle::new(enter);
-    let Some(exit) = special_bound(vm, mgr, "__exit__")? else {
+    let Some(exit) = special_bound(vm, mgr, exit_name)? else {
         return Err(type_error(format!(
-            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+            "'{}' object does not support {protocol} (missed {exit_name} method)",
             type_name_of(mgr)
         )));
     };
