@@ -3,7 +3,7 @@
 //!
 //! - Conditional jumps follow the direction their history bits favour; the other
 //!   direction becomes an exit.
-//! - Python calls specialized as CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS or
+//! - Python calls specialized as CALL_PY_EXACT_ARGS, CALL_PY_WITH_DEFAULTS, CALL_KW_PY or
 //!   CALL_BOUND_METHOD_EXACT_ARGS are followed into the callee, found through the
 //!   function-by-version cache:
 //!   `_SAVE_RETURN_OFFSET` records the return point, `_PUSH_FRAME` enters the callee,
@@ -77,11 +77,18 @@ pub fn observed_callee_version(vm: &Vm) -> Option<u32> {
     use sidewinder_vm::uops::calls;
     let frame = vm.frame();
     let opcode = (frame.code.units.get(frame.ip)?.get() & 0xff) as u8;
-    if !matches!(opcode, op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS | op::CALL_BOUND_METHOD_EXACT_ARGS) {
+    if !matches!(
+        opcode,
+        op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS | op::CALL_BOUND_METHOD_EXACT_ARGS | op::CALL_KW_PY
+    ) {
         return None;
     }
     let oparg = full_oparg(frame.code, frame.ip)?;
     let sp = sidewinder_vm::value::StackPtr::new(frame.sp);
+    if opcode == op::CALL_KW_PY {
+        let version = sp.peek(oparg as usize + 2).downcast::<FunctionData>()?.version.get();
+        return (version != 0).then_some(version);
+    }
     let (callable, self_or_null) = (sp.peek(oparg as usize + 1), sp.peek(oparg as usize));
     let (func, self_or_null) = match opcode {
         op::CALL_BOUND_METHOD_EXACT_ARGS if calls::check_call_bound_method_exact_args(callable, self_or_null) => {
@@ -205,6 +212,7 @@ fn traceable_special(uop: Uop) -> bool {
         Uop::RESUME
             | Uop::_INIT_CALL_PY_EXACT_ARGS
             | Uop::_INIT_CALL_PY_WITH_DEFAULTS
+            | Uop::_INIT_CALL_PY_KW
             | Uop::_SAVE_RETURN_OFFSET
             | Uop::_PUSH_FRAME
             | Uop::_POP_FRAME
@@ -477,7 +485,7 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                 ip = return_ip;
                 continue;
             }
-            op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS | op::CALL_BOUND_METHOD_EXACT_ARGS => {
+            op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS | op::CALL_BOUND_METHOD_EXACT_ARGS | op::CALL_KW_PY => {
                 let observed = start.observed_callee_version.filter(|_| instructions == 1);
                 let version = observed.unwrap_or(read_cache(code, d.ip + 2, 2) as u32);
                 let Some(callee_ref) = code_for_function_version(version) else {
@@ -494,7 +502,12 @@ pub fn project(start: &Start, max_length: usize) -> Result<Trace, Abort> {
                 if observed.is_some() {
                     // The version guard checks the observed callee, not the cached one.
                     for u in &mut p.trace.uops[first..] {
-                        if matches!(u.uop, Uop::_CHECK_FUNCTION_EXACT_ARGS | Uop::_CHECK_FUNCTION_DEFAULTS_ARGS) {
+                        if matches!(
+                            u.uop,
+                            Uop::_CHECK_FUNCTION_EXACT_ARGS
+                                | Uop::_CHECK_FUNCTION_DEFAULTS_ARGS
+                                | Uop::_CHECK_FUNCTION_VERSION_KW
+                        ) {
                             u.operand = version as u64;
                         }
                     }

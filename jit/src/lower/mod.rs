@@ -695,6 +695,7 @@ impl<'f, 'a> Lowerer<'f, 'a> {
         match inst.uop {
             Uop::_INIT_CALL_PY_EXACT_ARGS
             | Uop::_INIT_CALL_PY_WITH_DEFAULTS
+            | Uop::_INIT_CALL_PY_KW
             | Uop::_CREATE_INIT_FRAME
             | Uop::_PUSH_GEN_FRAME
             | Uop::_PUSH_NEXT_GEN_FRAME => LocalsPolicy::PushesFrames,

@@ -9,7 +9,7 @@
 ///   `not_in_traces!`, which the arms use;
 /// - the `uop_NAME!` macros that do the same in both places: the tier-1 uops no trace
 ///   contains, `RESUME`, the frame pushes and pops (`_INIT_CALL_PY_EXACT_ARGS`,
-///   `_INIT_CALL_PY_WITH_DEFAULTS`, `_CREATE_INIT_FRAME`, `_SAVE_RETURN_OFFSET`, `_PUSH_FRAME`, `_POP_FRAME`,
+///   `_INIT_CALL_PY_WITH_DEFAULTS`, `_INIT_CALL_PY_KW`, `_CREATE_INIT_FRAME`, `_SAVE_RETURN_OFFSET`, `_PUSH_FRAME`, `_POP_FRAME`,
 ///   `YIELD_VALUE` from a generator frame the trace entered), and the tier-2-only uops
 ///   but `_JUMP_TO_TOP`.
 ///
@@ -90,6 +90,22 @@ macro_rules! define_shared_uop_macros {
                     raise!(e);
                 }
                 $sp.drop_n(argc + 2);
+                let depth = $vm.frames.len();
+                $vm.frames[depth - 2].sp = $sp.raw();
+                $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);
+            }};
+        }
+        macro_rules! uop__INIT_CALL_PY_KW {
+            () => {{
+                let argc = $oparg as usize;
+                let kwnames = $sp.peek(0);
+                let callable = $sp.peek(argc + 2);
+                let with_self = !$sp.peek(argc + 1).is_null() as usize;
+                let values = $sp.slice(1, argc + with_self);
+                if let Err(e) = $vm.push_frame_keywords(callable, values, kwnames) {
+                    raise!(e);
+                }
+                $sp.drop_n(argc + 3);
                 let depth = $vm.frames.len();
                 $vm.frames[depth - 2].sp = $sp.raw();
                 $sp = sidewinder_vm::value::StackPtr::new($vm.frames[depth - 1].sp);

@@ -244,6 +244,12 @@ fn apply(a: &mut Analysis, index: usize, u: &TraceUop) -> Result<(), Stop> {
             });
             Ok(())
         }
+        Uop::_INIT_CALL_PY_KW => {
+            // Where keyword arguments land is the binding's business: unknown here.
+            s.pop_n(u.oparg as usize + 3)?;
+            a.pending_call = Some(None);
+            Ok(())
+        }
         Uop::_CREATE_INIT_FRAME => {
             // [__init__, self, args] leave the caller; the init-cleanup shim (the frame
             // the next `_PUSH_FRAME` runs in) holds self, and __init__ gets [self, args].

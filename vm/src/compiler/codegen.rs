@@ -606,9 +606,6 @@ impl<'a> Compiler<'a> {
     /// Sets up the parameters of the new function unit.
     fn parameters(&mut self, params: Option<&'a Parameters>) -> CResult<()> {
         let Some(params) = params else { return Ok(()) };
-        if let Some(kwarg) = &params.kwarg {
-            return Err(self.unsupported(format!("'**{}' parameters are not supported yet", kwarg.name), kwarg.range));
-        }
         let u = &mut self.unit;
         u.posonly_arg_count = params.posonlyargs.len() as u32;
         u.arg_count = (params.posonlyargs.len() + params.args.len()) as u32;
@@ -624,6 +621,10 @@ impl<'a> Compiler<'a> {
         if let Some(v) = &params.vararg {
             self.unit.flags |= code_flags::VARARGS;
             self.add_var(&v.name);
+        }
+        if let Some(kwarg) = &params.kwarg {
+            self.unit.flags |= code_flags::VARKEYWORDS;
+            self.add_var(&kwarg.name);
         }
         Ok(())
     }

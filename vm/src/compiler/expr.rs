@@ -550,6 +550,42 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// The keyword-arguments dict of a call with `*` or `**`, as CPython 3.11 builds it:
+    /// each run of named keywords is a BUILD_MAP, the first run or `**` starts the dict
+    /// and every later one is merged into it with DICT_MERGE, which rejects repeats.
+    fn keyword_dict(&mut self, keywords: &'a [ast::Keyword]) -> CResult<()> {
+        let mut started = false;
+        let mut run = 0;
+        for k in keywords {
+            match &k.arg {
+                Some(name) => {
+                    self.load_const(Constant::Str(name.to_string()));
+                    self.expr(&k.value)?;
+                    run += 1;
+                }
+                None => {
+                    if run > 0 || !started {
+                        self.emit(op::BUILD_MAP, run);
+                        if started {
+                            self.emit(op::DICT_MERGE, 1);
+                        }
+                        started = true;
+                        run = 0;
+                    }
+                    self.expr(&k.value)?;
+                    self.emit(op::DICT_MERGE, 1);
+                }
+            }
+        }
+        if run > 0 {
+            self.emit(op::BUILD_MAP, run);
+            if started {
+                self.emit(op::DICT_MERGE, 1);
+            }
+        }
+        Ok(())
+    }
+
     /// Pushes [callable, self_or_null] for a call.
     pub(crate) fn callee(&mut self, func: &'a Expr, method_form: bool) -> CResult<()> {
         match func {
@@ -572,21 +608,22 @@ impl<'a> Compiler<'a> {
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
         let args = &c.arguments;
-        if let Some(k) = args.keywords.iter().find(|k| k.arg.is_none()) {
-            return Err(self.unsupported("'**' arguments in calls are not supported yet", k.range));
-        }
-        if args.args.iter().any(|a| a.is_starred_expr()) {
+        let double_star = args.keywords.iter().any(|k| k.arg.is_none());
+        if double_star || args.args.iter().any(|a| a.is_starred_expr()) {
             self.callee(&c.func, false)?;
-            self.star_unpack(&args.args)?;
-            self.emit(op::LIST_TO_TUPLE, 0);
+            if args.args.iter().any(|a| a.is_starred_expr()) {
+                self.star_unpack(&args.args)?;
+                self.emit(op::LIST_TO_TUPLE, 0);
+            } else {
+                for a in args.args.iter() {
+                    self.expr(a)?;
+                }
+                self.emit(op::BUILD_TUPLE, args.args.len() as u32);
+            }
             if args.keywords.is_empty() {
                 self.emit(op::CALL_FUNCTION_EX, 0);
             } else {
-                for k in args.keywords.iter() {
-                    self.load_const(Constant::Str(k.arg.as_ref().unwrap().to_string()));
-                    self.expr(&k.value)?;
-                }
-                self.emit(op::BUILD_MAP, args.keywords.len() as u32);
+                self.keyword_dict(&args.keywords)?;
                 self.emit(op::CALL_FUNCTION_EX, 1);
             }
             return Ok(());

@@ -104,6 +104,11 @@ impl Vm {
                 "__qualname__" => return Ok(f.qualname.get()),
                 "__closure__" => return Ok(or_none(f.closure)),
                 "__code__" => return Ok(f.code),
+                "__module__" => {
+                    let module =
+                        f.globals.downcast::<DictData>().and_then(|g| dict_get_str(g, new::intern("__name__")));
+                    return Ok(module.unwrap_or(types().none));
+                }
                 _ => {}
             }
         }

@@ -160,6 +160,14 @@ impl Vm {
         Ok(())
     }
 
+    /// Pushes a frame for a keyword call of a Python function (CALL_KW_PY): `values`
+    /// are the positional then the keyword arguments, `kwnames` the tuple naming the
+    /// latter.
+    pub fn push_frame_keywords(&mut self, func: StackRef, values: &[StackRef], kwnames: StackRef) -> PyResult<()> {
+        let names = &kwnames.downcast::<TupleData>().expect("a CALL_KW names tuple").items;
+        self.push_function_frame(func, Args { values, kwnames: names })
+    }
+
     /// Pushes the two frames of CALL_ALLOC_AND_ENTER_INIT: the init-cleanup shim
     /// (`classes::init_cleanup_code`) with the new instance `values[0]` on its stack and
     /// its return point at its first instruction, then the frame of `init`, a function
@@ -210,27 +218,22 @@ impl Vm {
         {
             return Ok(());
         }
+        // CPython's order: *args, then keywords, then the count of positionals.
         if has_varargs {
             let extra: Vec<StackRef> = positional.iter().skip(argcount).copied().collect();
             locals.set(argcount + kwonly, new::tuple(extra));
-        } else if positional.len() > argcount {
-            let defaults = f.defaults.get().downcast::<TupleData>().map(|t| t.items.len()).unwrap_or(0);
-            let takes = if defaults > 0 {
-                format!("from {} to {} positional arguments", argcount - defaults, argcount)
-            } else {
-                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
-            };
-            let given = positional.len();
-            return Err(type_error(format!(
-                "{}() takes {takes} but {given} {} given",
-                qualname(),
-                if given == 1 { "was" } else { "were" }
-            )));
         }
+        let kwargs_dict = if code.flags & code_flags::VARKEYWORDS != 0 {
+            let dict = new::dict();
+            locals.set(argcount + kwonly + has_varargs as usize, dict);
+            dict
+        } else {
+            StackRef::NULL
+        };
+        let posonly = code.posonly_arg_count as usize;
         for (name, value) in args.kw() {
             let key = text_ref(name);
-            let slot =
-                (code.posonly_arg_count as usize..argcount + kwonly).find(|i| text_ref(code.varnames[*i]) == key);
+            let slot = (posonly..argcount + kwonly).find(|i| text_ref(code.varnames[*i]) == key);
             match slot {
                 Some(i) => {
                     if !locals.get(i).is_null() {
@@ -238,10 +241,47 @@ impl Vm {
                     }
                     locals.set(i, value);
                 }
+                None if !kwargs_dict.is_null() => crate::ops::dict_set(self, kwargs_dict, name, value)?,
                 None => {
+                    let passed_posonly: Vec<&str> = (0..posonly)
+                        .map(|i| text_ref(code.varnames[i]))
+                        .filter(|p| args.kwnames.iter().any(|n| text_ref(*n) == *p))
+                        .collect();
+                    if !passed_posonly.is_empty() {
+                        return Err(type_error(format!(
+                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                            qualname(),
+                            passed_posonly.join(", ")
+                        )));
+                    }
                     return Err(type_error(format!("{}() got an unexpected keyword argument '{key}'", qualname())));
                 }
             }
+        }
+        if !has_varargs && positional.len() > argcount {
+            let defaults = f.defaults.get().downcast::<TupleData>().map(|t| t.items.len()).unwrap_or(0);
+            let (takes, plural) = if defaults > 0 {
+                (format!("from {} to {}", argcount - defaults, argcount), true)
+            } else {
+                (argcount.to_string(), argcount != 1)
+            };
+            let given = positional.len();
+            let kwonly_given = (argcount..argcount + kwonly).filter(|i| !locals.get(*i).is_null()).count();
+            let kwonly_note = if kwonly_given > 0 {
+                format!(
+                    " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                    if given != 1 { "s" } else { "" },
+                    if kwonly_given != 1 { "s" } else { "" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(type_error(format!(
+                "{}() takes {takes} positional argument{} but {given}{kwonly_note} {} given",
+                qualname(),
+                if plural { "s" } else { "" },
+                if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+            )));
         }
         // Defaults for missing positionals.
         if let Some(defaults) = f.defaults.get().downcast::<TupleData>() {
@@ -286,9 +326,6 @@ impl Vm {
                     join_names(&missing_kw)
                 )));
             }
-        }
-        if code.flags & code_flags::VARKEYWORDS != 0 {
-            return Err(PyErr::new(ExcType::TypeError, "**kwargs parameters are not supported yet"));
         }
         Ok(())
     }
@@ -461,6 +498,37 @@ impl Vm {
             exc.traceback.borrow_mut().push(crate::objects::exception::TracebackEntry { code, unit });
         }
     }
+}
+
+/// How CPython's errors about a call name the callable (`_PyObject_FunctionStr`):
+/// "module.qualname()" for functions, methods and classes defined outside builtins,
+/// "qualname()" for builtins, and str() of anything else.
+pub fn function_str(vm: &mut Vm, callable: StackRef) -> PyResult<String> {
+    if let Some(m) = callable.downcast::<BoundMethodData>() {
+        return function_str(vm, m.func);
+    }
+    if let Some(f) = callable.downcast::<FunctionData>() {
+        let module = f
+            .globals
+            .downcast::<DictData>()
+            .and_then(|g| crate::runtime::types::dict_get_str(g, new::intern("__name__")));
+        let qualname = str_of(f.qualname.get());
+        return Ok(match module.and_then(|m| m.downcast::<crate::objects::str::StrData>()) {
+            Some(m) if &*m.value != "builtins" => format!("{}.{qualname}()", m.value),
+            _ => format!("{qualname}()"),
+        });
+    }
+    if let Some(b) = callable.downcast::<BuiltinFunctionData>() {
+        return Ok(match b.owner.downcast::<crate::objects::types::TypeData>() {
+            Some(owner) => format!("{}.{}()", owner.name, b.name),
+            None => format!("{}()", b.name),
+        });
+    }
+    if let Some(t) = callable.downcast::<crate::objects::types::TypeData>() {
+        return Ok(if t.is_heap_type { format!("__main__.{}()", t.name) } else { format!("{}()", t.name) });
+    }
+    let text = crate::ops::str(vm, callable)?;
+    Ok(str_of(text))
 }
 
 fn join_names(names: &[String]) -> String {

@@ -459,6 +459,22 @@ fn run_loop(vm: &mut Vm, mut pending: Option<PyErr>) -> PyResult<StackRef> {
                             let $new_frame = ();
                         };
                     }
+                    // [callable, self_or_null, args, kwnames] -> the callee's frame.
+                    macro_rules! uop__INIT_CALL_PY_KW {
+                        ($new_frame:ident) => {
+                            let argc = oparg as usize;
+                            let kwnames = sp.peek(0);
+                            let callable = sp.peek(argc + 2);
+                            let with_self = !sp.peek(argc + 1).is_null() as usize;
+                            let values = sp.slice(1, argc + with_self);
+                            if let Err(e) = vm.push_frame_keywords(callable, values, kwnames) {
+                                raise!(e);
+                            }
+                            sp.drop_n(argc + 3);
+                            #[allow(clippy::let_unit_value)]
+                            let $new_frame = ();
+                        };
+                    }
                     macro_rules! uop__INIT_CALL_PY_EXACT_ARGS {
                         ($new_frame:ident) => {
                             init_call_py!(push_frame_exact, $new_frame);

@@ -49,7 +49,8 @@ mod layout {
     pub const ATTR_VERSION: usize = 1;
     pub const ATTR_INDEX: usize = 3;
     pub const ATTR_DESCR: usize = 4;
-    // CALL: counter/1, func_version/2 (a type version for CALL_ALLOC_AND_ENTER_INIT)
+    // CALL and CALL_KW: counter/1, func_version/2 (a type version for
+    // CALL_ALLOC_AND_ENTER_INIT)
     pub const CALL_FUNC_VERSION: usize = 1;
 }
 
@@ -85,6 +86,13 @@ pub fn specialize(vm: &mut Vm, frame: &Frame, ip: usize, family: u8, oparg: u32,
             Some(op::CALL_NEXT_GEN)
         }
         op::CALL => call(code, ip, oparg, sp.peek(oparg as usize + 1), sp.peek(oparg as usize)),
+        op::CALL_KW => match sp.peek(oparg as usize + 2).downcast::<FunctionData>() {
+            Some(f) if f.version.get() != 0 => {
+                write_cache(code, ip, layout::CALL_FUNC_VERSION, 2, f.version.get() as u64);
+                Some(op::CALL_KW_PY)
+            }
+            _ => None,
+        },
         op::FOR_ITER => match sp.peek(0).kind() {
             Kind::RangeIter => Some(op::FOR_ITER_RANGE),
             Kind::ListIter => Some(op::FOR_ITER_LIST),

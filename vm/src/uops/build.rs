@@ -97,6 +97,52 @@ pub fn dict_update(vm: &mut Vm, dict: StackRef, update: StackRef) -> PyResult<()
     crate::ops::dict_update(vm, dict, update)
 }
 
+/// A call's `**update`: merges it into the call's keyword dict. A key already there is
+/// CPython's "got multiple values for keyword argument" and anything that is not a
+/// mapping its "argument after ** must be a mapping", both naming the callable.
+pub fn dict_merge(vm: &mut Vm, callable: StackRef, dict: StackRef, update: StackRef) -> PyResult<()> {
+    use crate::runtime::errors::{type_error, ExcType, PyErr};
+    let is_mapping = update.kind() == crate::objects::kind::Kind::Dict
+        || match vm.get_attr_str(update, "keys") {
+            Ok(_) => true,
+            Err(e) if e.matches(ExcType::AttributeError) => false,
+            Err(e) => return Err(e),
+        };
+    if !is_mapping {
+        let callee = crate::runtime::call::function_str(vm, callable)?;
+        return Err(type_error(format!(
+            "{callee} argument after ** must be a mapping, not {}",
+            crate::runtime::types::type_name_of(update)
+        )));
+    }
+    let pairs: Vec<(Handle, Handle)> = match update.downcast::<crate::objects::dict::DictData>() {
+        Some(source) if crate::runtime::types::type_of(update) == crate::runtime::types::types().dict => {
+            source.counted_entries().into_iter().map(|(_, key, value)| (key, value)).collect()
+        }
+        _ => {
+            let keys = Handle::new(vm.call_method(update, "keys", &[])?);
+            let keys = crate::ops::collect(vm, keys.get())?;
+            let mut pairs = Vec::with_capacity(keys.len());
+            for key in keys {
+                let value = Handle::new(crate::ops::getitem(vm, update, key.get())?);
+                pairs.push((key, value));
+            }
+            pairs
+        }
+    };
+    for (key, value) in pairs {
+        if crate::ops::dict_get(vm, dict, key.get())?.is_some() {
+            if let Some(name) = key.get().downcast::<StrData>() {
+                let callee = crate::runtime::call::function_str(vm, callable)?;
+                return Err(type_error(format!("{callee} got multiple values for keyword argument '{}'", name.value)));
+            }
+            return Err(PyErr::with_args(ExcType::KeyError, &[key.get()]));
+        }
+        crate::ops::dict_set(vm, dict, key.get(), value.get())?;
+    }
+    Ok(())
+}
+
 pub fn map_add(vm: &mut Vm, dict: StackRef, key: StackRef, value: StackRef) -> PyResult<()> {
     crate::ops::dict_set(vm, dict, key, value)
 }

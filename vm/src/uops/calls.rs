@@ -61,6 +61,13 @@ pub fn check_function_exact_args(operand: u64, oparg: u32, callable: StackRef, s
     }
 }
 
+/// CALL_KW_PY's guard: the callee is a function of the version the call site was
+/// specialized for.
+#[inline(always)]
+pub fn check_function_version(operand: u64, callable: StackRef) -> bool {
+    callable.downcast::<FunctionData>().is_some_and(|f| f.version.get() as u64 == operand)
+}
+
 /// CALL_PY_WITH_DEFAULTS's guard: the callee is the function version the call site was
 /// specialized for, given fewer arguments than it has parameters, and its defaults
 /// supply the rest (the version fixes the code, not the defaults).
