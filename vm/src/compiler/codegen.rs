@@ -566,6 +566,9 @@ impl<'a> Compiler<'a> {
 
     /// A module or class body: a leading docstring is stored as `__doc__`.
     fn body_with_docstring(&mut self, body: &'a [Stmt]) -> CResult<()> {
+        if has_annotations(body) {
+            self.emit(op::SETUP_ANNOTATIONS, 0);
+        }
         if let Some(Stmt::Expr(e)) = body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
                 self.at(e.range, |c| {
@@ -601,6 +604,39 @@ impl<'a> Compiler<'a> {
             flags |= 2;
         }
         Ok(flags)
+    }
+
+    /// Pushes a def's annotations as CPython 3.11 does, a tuple of parameter names and
+    /// annotation values alternating (in CPython's order: the positional-or-keyword
+    /// parameters, then the positional-only ones, *args, keyword-only, **kwargs and
+    /// 'return'), evaluated after the defaults; returns MAKE_FUNCTION's flag for it.
+    fn annotations(&mut self, params: &'a Parameters, returns: Option<&'a Expr>) -> CResult<u32> {
+        let parameters = params
+            .args
+            .iter()
+            .chain(&params.posonlyargs)
+            .map(|p| &p.parameter)
+            .chain(params.vararg.as_deref())
+            .chain(params.kwonlyargs.iter().map(|p| &p.parameter))
+            .chain(params.kwarg.as_deref());
+        let mut count = 0;
+        for p in parameters {
+            if let Some(annotation) = &p.annotation {
+                self.load_const(Constant::Str(p.name.to_string()));
+                self.expr(annotation)?;
+                count += 2;
+            }
+        }
+        if let Some(annotation) = returns {
+            self.load_const(Constant::Str("return".to_string()));
+            self.expr(annotation)?;
+            count += 2;
+        }
+        if count == 0 {
+            return Ok(0);
+        }
+        self.emit(op::BUILD_TUPLE, count);
+        Ok(4)
     }
 
     /// Sets up the parameters of the new function unit.
@@ -664,7 +700,7 @@ impl<'a> Compiler<'a> {
         }
         let scope = self.table.scope_at(f.range);
         self.decorators(&f.decorator_list)?;
-        let flags = self.defaults(&f.parameters)?;
+        let flags = self.defaults(&f.parameters)? | self.annotations(&f.parameters, f.returns.as_deref())?;
         let first_line = self.lines.line_col(f.range.start().to_usize()).0;
         self.push_unit(UnitKind::Function, scope, &f.name, first_line);
         self.unit.flags = code_flags::FUNCTION | self.generator_flags(scope, f.is_async);
@@ -819,4 +855,26 @@ impl<'a> Compiler<'a> {
         }
         (2..).map(|k| format!("{base}.{k}")).find(|n| !taken.contains(n)).unwrap()
     }
+}
+
+/// Whether a module or class body annotates anything, in any nested block but not in
+/// nested functions or classes (CPython's `find_ann`): such a body starts with
+/// SETUP_ANNOTATIONS.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::If(i) => has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            t.handlers.iter().any(|h| match h {
+                ruff_python_ast::ExceptHandler::ExceptHandler(h) => has_annotations(&h.body),
+            }) || has_annotations(&t.body)
+                || has_annotations(&t.finalbody)
+                || has_annotations(&t.orelse)
+        }
+        Stmt::Match(m) => m.cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
 }

@@ -7,7 +7,7 @@ use ruff_text_size::{Ranged, TextRange};
 use crate::opcodes::op;
 
 use super::code::Constant;
-use super::codegen::{Compiler, Ctx};
+use super::codegen::{Compiler, Ctx, UnitKind};
 use super::constants::{fold, truthy};
 use super::error::CResult;
 
@@ -59,13 +59,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::AugAssign(a) => self.aug_assign(a),
-            Stmt::AnnAssign(a) => {
-                if let Some(v) = &a.value {
-                    self.expr(v)?;
-                    self.store_target(&a.target)?;
-                }
-                Ok(())
-            }
+            Stmt::AnnAssign(a) => self.annotated_assignment(a),
             Stmt::For(f) => self.for_stmt(f),
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(&i.test, &i.body, &i.elif_else_clauses),
@@ -197,6 +191,70 @@ impl<'a> Compiler<'a> {
     }
 
     /// Stores the value on top of the stack into a target.
+    /// `target: annotation [= value]` as CPython 3.11 compiles it: the value is stored
+    /// first; in a module or class body a simple name's annotation is then evaluated
+    /// into `__annotations__[name]`, a complex target's evaluated and dropped, and the
+    /// parts of a complex target with no value evaluated too. In functions annotations
+    /// are never evaluated.
+    fn annotated_assignment(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
+        if let Some(v) = &a.value {
+            self.expr(v)?;
+            self.store_target(&a.target)?;
+        }
+        let evaluates = matches!(self.unit.kind, UnitKind::Module | UnitKind::Class);
+        match &*a.target {
+            Expr::Name(n) if a.simple => {
+                if evaluates {
+                    self.expr(&a.annotation)?;
+                    self.at(a.range, |c| {
+                        c.name_op("__annotations__", Ctx::Load);
+                        c.load_const(Constant::Str(n.id.to_string()));
+                        c.emit(op::STORE_SUBSCR, 0);
+                    });
+                }
+                return Ok(());
+            }
+            Expr::Attribute(t) if a.value.is_none() => {
+                self.expr(&t.value)?;
+                self.emit(op::POP_TOP, 0);
+            }
+            Expr::Subscript(t) if a.value.is_none() => {
+                self.expr(&t.value)?;
+                self.emit(op::POP_TOP, 0);
+                self.annotation_subscript(&t.slice)?;
+            }
+            _ => {}
+        }
+        if evaluates {
+            self.expr(&a.annotation)?;
+            self.emit(op::POP_TOP, 0);
+        }
+        Ok(())
+    }
+
+    /// The slice of an annotated subscript target with no value, evaluated for its
+    /// effects (CPython's check_ann_subscr).
+    fn annotation_subscript(&mut self, slice: &'a Expr) -> CResult<()> {
+        match slice {
+            Expr::Slice(s) => {
+                for part in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                    self.expr(part)?;
+                    self.emit(op::POP_TOP, 0);
+                }
+            }
+            Expr::Tuple(t) => {
+                for e in t.elts.iter() {
+                    self.annotation_subscript(e)?;
+                }
+            }
+            other => {
+                self.expr(other)?;
+                self.emit(op::POP_TOP, 0);
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn store_target(&mut self, t: &'a Expr) -> CResult<()> {
         match t {
             Expr::Name(n) => {

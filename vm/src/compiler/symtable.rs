@@ -296,6 +296,10 @@ impl Builder<'_, '_> {
                     self.expr(&d.expression)?;
                 }
                 self.defaults(&f.parameters)?;
+                self.parameter_annotations(&f.parameters)?;
+                if let Some(returns) = &f.returns {
+                    self.expr(returns)?;
+                }
                 self.bind(&f.name);
                 let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Function, &f.name, f.range);
@@ -360,6 +364,7 @@ impl Builder<'_, '_> {
                     }
                 }
                 self.target(&a.target)?;
+                self.expr(&a.annotation)?;
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                 }
@@ -510,6 +515,24 @@ impl Builder<'_, '_> {
         for p in params.iter_non_variadic_params() {
             if let Some(d) = &p.default {
                 self.expr(d)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A def's annotations are evaluated in the enclosing scope too.
+    fn parameter_annotations(&mut self, params: &Parameters) -> CResult<()> {
+        let parameters = params
+            .args
+            .iter()
+            .chain(&params.posonlyargs)
+            .map(|p| &p.parameter)
+            .chain(params.vararg.as_deref())
+            .chain(params.kwonlyargs.iter().map(|p| &p.parameter))
+            .chain(params.kwarg.as_deref());
+        for p in parameters {
+            if let Some(annotation) = &p.annotation {
+                self.expr(annotation)?;
             }
         }
         Ok(())

@@ -23,6 +23,9 @@ pub struct FunctionData {
     /// The tuple of cells for the code's free variables (`__closure__`; counted), or
     /// NULL when the code has none. COPY_FREE_VARS copies it into the frame.
     pub closure: StackRef,
+    /// `__annotations__`: NULL (none yet), the tuple MAKE_FUNCTION got (names and values
+    /// alternating), or the dict made from it on first access (all counted).
+    pub annotations: Cell<StackRef>,
 }
 
 impl FunctionData {
@@ -42,6 +45,7 @@ impl Payload for FunctionData {
         visit(self.defaults.get());
         visit(self.kwdefaults.get());
         visit(self.closure);
+        visit(self.annotations.get());
     }
 }
 

@@ -104,6 +104,7 @@ impl Vm {
                 "__qualname__" => return Ok(f.qualname.get()),
                 "__closure__" => return Ok(or_none(f.closure)),
                 "__code__" => return Ok(f.code),
+                "__annotations__" => return Ok(function_annotations(f)),
                 "__module__" => {
                     let module =
                         f.globals.downcast::<DictData>().and_then(|g| dict_get_str(g, new::intern("__name__")));
@@ -327,4 +328,23 @@ fn or_none(v: StackRef) -> StackRef {
     } else {
         v
     }
+}
+
+/// A function's `__annotations__` dict, made on first access from the tuple of names
+/// and values MAKE_FUNCTION stored (or empty), and kept, as CPython does.
+fn function_annotations(f: &FunctionData) -> StackRef {
+    let current = f.annotations.get();
+    if current.kind() == crate::objects::kind::Kind::Dict {
+        return current;
+    }
+    let dict = crate::heap::Handle::new(new::dict());
+    if let Some(pairs) = current.downcast::<crate::objects::tuple::TupleData>() {
+        for pair in pairs.items.chunks(2) {
+            crate::objects::new::dict_set_str(dict.get().downcast::<DictData>().expect("a dict"), pair[0], pair[1]);
+        }
+    }
+    crate::heap::incref(dict.get());
+    crate::heap::decref(current);
+    f.annotations.set(dict.get());
+    dict.get()
 }

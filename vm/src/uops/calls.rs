@@ -19,6 +19,7 @@ pub fn make_function(
     frame: &mut Frame,
     defaults: &[StackRef],
     kwdefaults: &[StackRef],
+    annotations: &[StackRef],
     closure: &[StackRef],
     code: StackRef,
 ) -> StackRef {
@@ -26,9 +27,10 @@ pub fn make_function(
     let defaults = defaults.first().copied().unwrap_or(StackRef::NULL);
     let kwdefaults = kwdefaults.first().copied().unwrap_or(StackRef::NULL);
     let closure = closure.first().copied().unwrap_or(StackRef::NULL);
+    let annotations = annotations.first().copied().unwrap_or(StackRef::NULL);
     let name = new::intern(&code_data.name);
     let qualname = new::intern(&code_data.qualname);
-    for v in [defaults, kwdefaults, closure] {
+    for v in [defaults, kwdefaults, closure, annotations] {
         heap::incref(v);
     }
     heap::alloc(
@@ -42,6 +44,7 @@ pub fn make_function(
             kwdefaults: Cell::new(kwdefaults),
             version: Cell::new(crate::runtime::call::function_version_for(code, code_data, frame.globals)),
             closure,
+            annotations: Cell::new(annotations),
         },
     )
 }

@@ -109,6 +109,17 @@ pub fn store_name(vm: &mut Vm, oparg: u32, value: StackRef) -> PyResult<()> {
     Ok(())
 }
 
+pub fn setup_annotations(vm: &mut Vm) -> PyResult<()> {
+    let frame = vm.frame();
+    let ns = if frame.locals_dict.is_heap() { frame.locals_dict } else { frame.globals };
+    let name = crate::objects::new::intern("__annotations__");
+    if crate::runtime::types::dict_get_str(dict_of(ns), name).is_none() {
+        let annotations = crate::heap::Handle::new(crate::objects::new::dict());
+        crate::objects::new::dict_set_str(dict_of(ns), name, annotations.get());
+    }
+    Ok(())
+}
+
 pub fn delete_name(vm: &mut Vm, oparg: u32) -> PyResult<()> {
     let name = name_of(vm, oparg);
     let frame = vm.frame();
