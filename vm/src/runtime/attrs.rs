@@ -93,6 +93,9 @@ impl Vm {
             (Some(e), "args") => return Ok(e.args.get()),
             (Some(e), "__cause__") => return Ok(or_none(e.cause.get())),
             (Some(e), "__context__") => return Ok(or_none(e.context.get())),
+            (Some(e), "__suppress_context__") => {
+                return Ok(crate::runtime::types::bool_value(e.suppress_context.get()))
+            }
             _ => {}
         }
         if key == "__class__" {
@@ -241,6 +244,11 @@ impl Vm {
                 return Ok(());
             }
         }
+        if let Some(e) = obj.downcast::<ExceptionData>() {
+            if set_exception_link(e, &text(name), value)? {
+                return Ok(());
+            }
+        }
         if obj.downcast::<FunctionData>().is_some() && text(name) == "__closure__" {
             return Err(attribute_error("readonly attribute"));
         }
@@ -347,4 +355,38 @@ fn function_annotations(f: &FunctionData) -> StackRef {
     crate::heap::decref(current);
     f.annotations.set(dict.get());
     dict.get()
+}
+
+/// Assigning an exception's `__cause__` (which also sets `__suppress_context__`, as
+/// `raise ... from` does), `__context__` or `__suppress_context__`, with CPython's
+/// checks; false for any other name.
+fn set_exception_link(e: &ExceptionData, name: &str, value: StackRef) -> PyResult<bool> {
+    let is_exception_or_none = |v: StackRef| {
+        v == types().none
+            || crate::runtime::types::is_instance(v, crate::runtime::errors::ExcType::BaseException.class())
+    };
+    match name {
+        "__cause__" | "__context__" => {
+            if !is_exception_or_none(value) {
+                let what = if name == "__cause__" { "cause" } else { "context" };
+                return Err(type_error(format!("exception {what} must be None or derive from BaseException")));
+            }
+            let link = if value == types().none { StackRef::NULL } else { value };
+            if name == "__cause__" {
+                heap::replace(&e.cause, link);
+                e.suppress_context.set(true);
+            } else {
+                heap::replace(&e.context, link);
+            }
+            Ok(true)
+        }
+        "__suppress_context__" => {
+            if value.kind() != crate::objects::kind::Kind::Bool {
+                return Err(type_error("attribute value type must be bool"));
+            }
+            e.suppress_context.set(value == types().true_);
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
 }
