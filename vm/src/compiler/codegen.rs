@@ -25,6 +25,7 @@ use super::error::{CResult, CompileError};
 use super::flow::FBlock;
 use super::ir::{pseudo, Instr, Label, Stream};
 use super::lines::LineIndex;
+use super::mangle::mangle;
 use super::symtable::{ScopeId, SymScope, SymbolTable};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -503,6 +504,13 @@ impl<'a> Compiler<'a> {
     // ------------------------------------------------------------------ code units
 
     /// The qualified name of a function or class named `name` defined in the current code.
+    /// The name a `def` or `class` statement named `name` binds in the current unit:
+    /// mangled inside a class (see `mangle`).
+    fn stored_name(&self, name: &str) -> String {
+        let private = std::iter::once(&self.unit).chain(self.outer.iter().rev()).find(|u| u.kind == UnitKind::Class);
+        mangle(private.map(|u| u.name.as_str()), name).unwrap_or_else(|| name.to_string())
+    }
+
     fn child_qualname(&self, name: &str) -> String {
         match self.unit.kind {
             UnitKind::Module => name.to_string(),
@@ -716,7 +724,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Code(Box::new(code)));
         self.emit(op::MAKE_FUNCTION, flags | closure);
         self.apply_decorators(&f.decorator_list);
-        self.name_op(&f.name, Ctx::Store);
+        self.name_op(&self.stored_name(&f.name), Ctx::Store);
         Ok(())
     }
 
@@ -842,7 +850,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(op::CALL, 2 + bases.len() as u32);
         self.apply_decorators(&cls.decorator_list);
-        self.name_op(&cls.name, Ctx::Store);
+        self.name_op(&self.stored_name(&cls.name), Ctx::Store);
         Ok(())
     }
 

@@ -1,6 +1,7 @@
 //! The compiler: Python source to plain-data code objects ([`CompiledCode`]).
 //!
-//! Pipeline: parse (ruff) -> syntax-error translation -> symbol table
+//! Pipeline: parse (ruff) -> syntax-error translation -> private-name mangling
+//! (`mangle`) -> symbol table
 //! (`symtable`) -> code generation into a labelled instruction list (`codegen`,
 //! `stmt`, `expr`, `flow`, `comprehension`, `fstring`) -> assembly (`assemble`:
 //! stack depth, dead code, jumps, EXTENDED_ARG, locations, exception table).
@@ -22,6 +23,7 @@ mod fstring;
 mod generators;
 mod ir;
 mod lines;
+mod mangle;
 mod stmt;
 mod symtable;
 mod syntax_errors;
@@ -45,7 +47,8 @@ pub fn compile_module(source: &str, filename: &str) -> Result<CompiledCode, Comp
     if let Some(err) = parsed.errors().first() {
         return Err(syntax_errors::parse_error(err, parsed.syntax(), &lines));
     }
-    let module = parsed.into_syntax();
+    let mut module = parsed.into_syntax();
+    mangle::mangle_module(&mut module.body);
     let mut depth = 0;
     let result = symtable::build(&module.body, &lines, &mut depth)
         .and_then(|table| codegen::Compiler::compile_module(&module.body, &lines, &table, filename));

@@ -22,6 +22,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::error::{CResult, CompileError};
 use super::lines::LineIndex;
+use super::mangle::mangle;
 
 pub(crate) type ScopeId = usize;
 
@@ -268,6 +269,20 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// The name a `def` or `class` statement named `name` binds here: mangled inside a
+    /// class (see `mangle`).
+    fn stored_name(&self, name: &str) -> String {
+        let mut id = Some(self.cur);
+        while let Some(i) = id {
+            let scope = &self.table.scopes[i];
+            if scope.kind == ScopeKind::Class {
+                return mangle(Some(&scope.name), name).unwrap_or_else(|| name.to_string());
+            }
+            id = scope.parent;
+        }
+        name.to_string()
+    }
+
     /// The innermost enclosing scope that is not a comprehension.
     fn unit_scope(&self) -> &Scope {
         let mut id = self.cur;
@@ -300,7 +315,7 @@ impl Builder<'_, '_> {
                 if let Some(returns) = &f.returns {
                     self.expr(returns)?;
                 }
-                self.bind(&f.name);
+                self.bind(&self.stored_name(&f.name));
                 let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Function, &f.name, f.range);
                 self.loop_depth = 0;
@@ -321,7 +336,7 @@ impl Builder<'_, '_> {
                         self.expr(&k.value)?;
                     }
                 }
-                self.bind(&c.name);
+                self.bind(&self.stored_name(&c.name));
                 let (saved_cur, saved_loop, saved_async) = (self.cur, self.loop_depth, self.in_async);
                 self.push_scope(ScopeKind::Class, &c.name, c.range);
                 self.loop_depth = 0;
