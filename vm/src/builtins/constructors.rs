@@ -67,7 +67,7 @@ pub(crate) fn constructors() -> Vec<(StackRef, BuiltinFn)> {
 }
 
 /// Splits `cls` off a `__new__` call and checks it is a subtype of `base`.
-fn new_receiver<'a>(args: Args<'a>, base: StackRef) -> PyResult<(StackRef, Args<'a>)> {
+pub(crate) fn new_receiver<'a>(args: Args<'a>, base: StackRef) -> PyResult<(StackRef, Args<'a>)> {
     let name = type_name(base);
     if args.pos().is_empty() {
         return Err(type_error(format!("{name}.__new__(): not enough arguments")));

@@ -8,6 +8,7 @@
 
 pub(crate) mod args;
 mod async_generator_methods;
+mod complex_methods;
 mod constructors;
 mod dict_methods;
 pub(crate) mod frame_methods;
@@ -45,6 +46,7 @@ pub fn install(vm: &mut Vm) {
         ("int", t.int),
         ("bool", t.bool_),
         ("float", t.float),
+        ("complex", t.complex),
         ("str", t.str_),
         ("list", t.list),
         ("tuple", t.tuple),
@@ -75,6 +77,7 @@ pub fn install(vm: &mut Vm) {
         set_constructor(ty, f);
     }
     set_constructor(t.set, set_methods::set_new);
+    set_constructor(t.complex, complex_methods::complex_new);
     set_constructor(t.frozenset, set_methods::frozenset_new);
     register_methods();
 }
@@ -118,6 +121,8 @@ fn register_methods() {
     add_attributes(t.int, number_methods::INT_ATTRIBUTES);
     add_methods(t.float, number_methods::FLOAT_METHODS);
     add_attributes(t.float, number_methods::FLOAT_ATTRIBUTES);
+    add_methods(t.complex, complex_methods::COMPLEX_METHODS);
+    add_attributes(t.complex, complex_methods::COMPLEX_ATTRIBUTES);
     add_methods(t.object, &[("__init__", constructors::object_init)]);
     add_methods(
         t.exception(ExcType::BaseException),

@@ -11,6 +11,11 @@ pub enum Constant {
     Bool(bool),
     Int(BigInt),
     Float(f64),
+    /// An imaginary literal (`2j`): complex with a zero real part.
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Tuple(Vec<Constant>),
     /// A frozenset of constants, its items in the order they are added (CPython folds

@@ -17,6 +17,7 @@ pub(crate) enum ConstKey {
     Bool(bool),
     Int(BigInt),
     Float(u64),
+    Complex(u64, u64),
     Str(String),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
@@ -31,6 +32,7 @@ pub(crate) fn const_key(c: &Constant, position: usize) -> ConstKey {
         Constant::Bool(b) => ConstKey::Bool(*b),
         Constant::Int(i) => ConstKey::Int(i.clone()),
         Constant::Float(f) => ConstKey::Float(f.to_bits()),
+        Constant::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
         Constant::Str(s) => ConstKey::Str(s.clone()),
         Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(|c| const_key(c, position)).collect()),
         Constant::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(|c| const_key(c, position)).collect()),
@@ -66,6 +68,7 @@ pub(crate) fn truthy(c: &Constant) -> Option<bool> {
         Constant::Bool(b) => *b,
         Constant::Int(i) => !i.is_zero(),
         Constant::Float(f) => *f != 0.0,
+        Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => return None,
@@ -81,7 +84,7 @@ const MAX_STR_LEN: usize = 4096;
 const MAX_FOLD_DEPTH: u32 = 32;
 
 /// The constant an expression folds to, if any. Literals that the compiler does not
-/// support (bytes, complex) never fold.
+/// support (bytes) never fold.
 pub(crate) fn fold(e: &Expr) -> Option<Constant> {
     fold_within(e, MAX_FOLD_DEPTH)
 }
@@ -93,7 +96,7 @@ fn fold_within(e: &Expr, budget: u32) -> Option<Constant> {
         Expr::NumberLiteral(n) => match &n.value {
             Number::Int(i) => Some(Constant::Int(int_value(i))),
             Number::Float(f) => Some(Constant::Float(*f)),
-            Number::Complex { .. } => None,
+            Number::Complex { real, imag } => Some(Constant::Complex { real: *real, imag: *imag }),
         },
         Expr::StringLiteral(s) => Some(Constant::Str(s.value.to_str().to_string())),
         Expr::BooleanLiteral(b) => Some(Constant::Bool(b.value)),

@@ -15,6 +15,7 @@ pub fn constant_repr(c: &Constant) -> String {
         Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
         Constant::Int(i) => i.to_string(),
         Constant::Float(f) => float_repr(*f),
+        Constant::Complex { real, imag } => crate::format::complex_repr((*real, *imag)),
         Constant::Str(s) => str_repr(s),
         Constant::Tuple(items) => {
             let inner: Vec<String> = items.iter().map(constant_repr).collect();

@@ -3,7 +3,7 @@
 //! (method calls, keyword arguments, `*args`, zero-argument super()), subscripts and
 //! slices, and list/tuple/dict displays.
 
-use ruff_python_ast::{self as ast, BoolOp, CmpOp, Expr, ExprContext, Number, UnaryOp};
+use ruff_python_ast::{self as ast, BoolOp, CmpOp, Expr, ExprContext, UnaryOp};
 use ruff_text_size::Ranged;
 
 use crate::opcodes::op;
@@ -171,12 +171,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::StringLiteral(s) => self.load_const(Constant::Str(s.value.to_str().to_string())),
             Expr::BytesLiteral(b) => return Err(self.unsupported("bytes literals are not supported yet", b.range)),
-            Expr::NumberLiteral(n) => {
-                if let Number::Complex { .. } = n.value {
-                    return Err(self.unsupported("complex literals are not supported yet", n.range));
-                }
-                self.load_const(fold(e).unwrap());
-            }
+            Expr::NumberLiteral(_) => self.load_const(fold(e).unwrap()),
             Expr::BooleanLiteral(b) => self.load_const(Constant::Bool(b.value)),
             Expr::NoneLiteral(_) => self.load_const(Constant::None),
             Expr::EllipsisLiteral(_) => self.load_const(Constant::Ellipsis),

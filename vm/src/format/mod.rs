@@ -7,6 +7,7 @@
 //! `num-integer`. Errors are `Err(message)` with CPython's message text;
 //! [`exception_kind`] tells which exception class CPython raises with each.
 
+mod complex;
 mod float_digits;
 mod float_ops;
 mod hash;
@@ -17,6 +18,11 @@ mod spec;
 mod str_repr;
 mod unicode_tables;
 
+pub use complex::{
+    complex_abs, complex_div, complex_hash, complex_mul, complex_pow, complex_repr, format_complex, parse_complex,
+    Complex, COMPLEX_ABS_OVERFLOW, COMPLEX_DIVISION_BY_ZERO, COMPLEX_MALFORMED, COMPLEX_POW_OVERFLOW,
+    COMPLEX_ZERO_TO_NEGATIVE_POWER,
+};
 pub use float_digits::float_repr;
 pub use float_ops::{
     float_divmod, float_floordiv, float_floordiv_mod, float_mod, float_pow, float_to_int, int_to_float,
@@ -54,11 +60,16 @@ pub fn exception_kind(message: &str) -> ExceptionKind {
         | FLOAT_INFINITY_TO_INT
         | ROUNDED_VALUE_TOO_LARGE
         | POW_RESULT_OUT_OF_RANGE
+        | COMPLEX_POW_OVERFLOW
+        | COMPLEX_ABS_OVERFLOW
         | "%c arg not in range(0x110000)"
         | "Python int too large to convert to C long" => ExceptionKind::OverflowError,
-        FLOAT_FLOOR_DIVISION_BY_ZERO | FLOAT_MODULO_BY_ZERO | FLOAT_DIVMOD_BY_ZERO | ZERO_TO_NEGATIVE_POWER => {
-            ExceptionKind::ZeroDivisionError
-        }
+        FLOAT_FLOOR_DIVISION_BY_ZERO
+        | FLOAT_MODULO_BY_ZERO
+        | FLOAT_DIVMOD_BY_ZERO
+        | ZERO_TO_NEGATIVE_POWER
+        | COMPLEX_DIVISION_BY_ZERO
+        | COMPLEX_ZERO_TO_NEGATIVE_POWER => ExceptionKind::ZeroDivisionError,
         MEMORY_ERROR => ExceptionKind::MemoryError,
         POW_COMPLEX_RESULT => ExceptionKind::ComplexResult,
         _ => ExceptionKind::ValueError,

@@ -18,7 +18,7 @@ const MAX_STR_DIGITS_THRESHOLD: usize = 640;
 /// whitespace becomes ' ', decimal digits of any script become ASCII digits.
 /// Returns `None` when some other non-ASCII character (or DEL) occurs: CPython
 /// turns it into '?', which no number syntax accepts.
-fn to_ascii_number_text(text: &str) -> Option<Vec<u8>> {
+pub(super) fn to_ascii_number_text(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len());
     for ch in text.chars() {
         if (ch as u32) < 127 {
@@ -33,13 +33,13 @@ fn to_ascii_number_text(text: &str) -> Option<Vec<u8>> {
 }
 
 /// CPython's `Py_ISSPACE` (ASCII only).
-fn is_ascii_space(byte: u8) -> bool {
+pub(super) fn is_ascii_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// CPython's `_Py_string_to_number_with_underscores` check: underscores only
 /// between digits. Returns the text without them, or `None` when misplaced.
-fn remove_underscores(text: &[u8]) -> Option<Vec<u8>> {
+pub(super) fn remove_underscores(text: &[u8]) -> Option<Vec<u8>> {
     if !text.contains(&b'_') {
         return Some(text.to_vec());
     }
@@ -139,6 +139,46 @@ fn parse_decimal_float(text: &[u8]) -> Option<f64> {
     let exponent_value = exponent_value.min(1_000_000_000_000 + mantissa_length);
     let signed_exponent = if exponent_negative { -exponent_value } else { exponent_value };
     format!("{}e{}", mantissa, signed_exponent).parse::<f64>().ok()
+}
+
+/// The longest float literal at the start of `text`, as `PyOS_string_to_double` reads
+/// one without requiring the whole text: `[sign]` then decimal digits with an optional
+/// point and exponent (taken only when digits follow it), or `inf`, `infinity` or
+/// `nan` in any case. Returns the value and the bytes used.
+pub(super) fn float_prefix(text: &[u8]) -> Option<(f64, usize)> {
+    let mut position = usize::from(matches!(text.first(), Some(b'+' | b'-')));
+    let integer_digits = count_digits(&text[position..]);
+    position += integer_digits;
+    let mut fraction_digits = 0;
+    if text.get(position) == Some(&b'.') {
+        fraction_digits = count_digits(&text[position + 1..]);
+        if integer_digits + fraction_digits > 0 {
+            position += 1 + fraction_digits;
+        }
+    }
+    if integer_digits + fraction_digits == 0 {
+        let sign = usize::from(matches!(text.first(), Some(b'+' | b'-')));
+        let rest = text[sign..].to_ascii_lowercase();
+        let used = if rest.starts_with(b"infinity") {
+            8
+        } else if rest.starts_with(b"inf") || rest.starts_with(b"nan") {
+            3
+        } else {
+            return None;
+        };
+        return parse_inf_or_nan(&text[..sign + used]).map(|v| (v, sign + used));
+    }
+    if matches!(text.get(position), Some(b'e' | b'E')) {
+        let mut exponent_end = position + 1;
+        if matches!(text.get(exponent_end), Some(b'+' | b'-')) {
+            exponent_end += 1;
+        }
+        let exponent_digits = count_digits(&text[exponent_end.min(text.len())..]);
+        if exponent_digits > 0 {
+            position = exponent_end + exponent_digits;
+        }
+    }
+    parse_decimal_float(&text[..position]).map(|v| (v, position))
 }
 
 /// Python's `float(text)` for a `str` argument. The error message is

@@ -5,6 +5,7 @@ use crate::heap::with_heap;
 use crate::objects::awaitable::*;
 use crate::objects::cell::CellData;
 use crate::objects::code::CodeData;
+use crate::objects::complex::ComplexData;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExceptionData;
 use crate::objects::float::FloatData;
@@ -35,6 +36,7 @@ macro_rules! for_each_payload {
             Kind::NotImplemented => $action::<NotImplementedData>($ptr $(, $arg)*),
             Kind::Ellipsis => $action::<EllipsisData>($ptr $(, $arg)*),
             Kind::Float => $action::<FloatData>($ptr $(, $arg)*),
+            Kind::Complex => $action::<ComplexData>($ptr $(, $arg)*),
             Kind::Str => $action::<StrData>($ptr $(, $arg)*),
             Kind::Tuple => $action::<TupleData>($ptr $(, $arg)*),
             Kind::List => $action::<ListData>($ptr $(, $arg)*),

@@ -58,6 +58,7 @@ pub enum Kind {
     /// set and frozenset (one payload, two types).
     Set,
     SetIter,
+    Complex,
 }
 
 impl Kind {
@@ -73,6 +74,7 @@ impl Kind {
                 | Kind::NotImplemented
                 | Kind::Ellipsis
                 | Kind::Float
+                | Kind::Complex
                 | Kind::Str
                 | Kind::Range
                 | Kind::RangeIter

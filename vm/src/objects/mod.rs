@@ -4,6 +4,7 @@
 pub mod awaitable;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod float;

@@ -98,6 +98,10 @@ pub fn float(value: f64) -> StackRef {
     heap::new_float(value)
 }
 
+pub fn complex(real: f64, imag: f64) -> StackRef {
+    heap::alloc(types().complex, crate::objects::complex::ComplexData { real, imag })
+}
+
 pub fn tuple(items: Vec<StackRef>) -> StackRef {
     for item in &items {
         heap::incref(*item);

@@ -19,7 +19,7 @@ use crate::objects::list::ListData;
 use crate::objects::new;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
-use crate::ops::conversion::{as_ssize, float_value, has_index, int_ref, IntRef};
+use crate::ops::conversion::{as_ssize, complex_value, float_value, has_index, int_ref, IntRef};
 use crate::ops::slots::{call_method, find_special, is_builtin_type, is_not_implemented, Special};
 use crate::runtime::errors::{overflow_error, type_error, value_error, zero_division, ExcType, PyErr};
 use crate::runtime::types::{bool_value, is_subclass, type_name_of, type_of, types};
@@ -261,6 +261,11 @@ pub fn power(vm: &mut Vm, base: StackRef, exponent: StackRef, modulus: StackRef)
             return Ok(r);
         }
     }
+    if [base, exponent].iter().any(|v| v.kind() == Kind::Complex)
+        && [base, exponent].iter().all(|v| as_complex(*v).is_ok_and(|z| z.is_some()))
+    {
+        return Err(value_error("complex modulo"));
+    }
     let is_number = |v: StackRef| int_ref(v).is_some() || float_value(v).is_some();
     if [base, exponent, modulus].iter().any(|v| float_value(*v).is_some())
         && [base, exponent, modulus].iter().all(|v| is_number(*v))
@@ -328,6 +333,9 @@ pub fn absolute(vm: &mut Vm, v: StackRef) -> PyResult<StackRef> {
             }
             if let Some(f) = float_value(v) {
                 return Ok(new::float(f.abs()));
+            }
+            if let Some(z) = complex_value(v) {
+                return Ok(new::float(format::complex_abs(z).map_err(format_error)?));
             }
             Err(type_error(format!("bad operand type for abs(): '{}'", type_name_of(v))))
         }
@@ -555,6 +563,11 @@ fn sequence_repeat(vm: &mut Vm, seq: StackRef, count: StackRef, inplace: bool) -
 /// The builtin binary behaviours, selected by the operands' kinds: numbers, `str % x`,
 /// `dict | dict`. `Ok(None)` is NotImplemented.
 fn native_binary(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<Option<StackRef>> {
+    if a.kind() == Kind::Complex || b.kind() == Kind::Complex {
+        if let Some(r) = complex_binary(op, a, b)? {
+            return Ok(Some(r));
+        }
+    }
     if let Some(x) = int_ref(a) {
         if let Some(y) = int_ref(b) {
             if a.kind() == Kind::Bool && b.kind() == Kind::Bool && matches!(op, nb::AND | nb::OR | nb::XOR) {
@@ -605,6 +618,38 @@ fn native_binary(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<Opt
     }
 }
 
+/// An int, float or complex operand as a complex value (`to_complex`); `Ok(None)` for
+/// other types.
+fn as_complex(v: StackRef) -> PyResult<Option<format::Complex>> {
+    if let Some(z) = complex_value(v) {
+        return Ok(Some(z));
+    }
+    if let Some(f) = float_value(v) {
+        return Ok(Some((f, 0.0)));
+    }
+    match int_ref(v) {
+        Some(i) => Ok(Some((i.to_f64()?, 0.0))),
+        None => Ok(None),
+    }
+}
+
+/// complex arithmetic, one operand at least being complex (`Ok(None)` for the
+/// operators complex lacks: `//`, `%`, shifts and bitwise ones).
+fn complex_binary(op: u32, a: StackRef, b: StackRef) -> PyResult<Option<StackRef>> {
+    if !matches!(op, nb::ADD | nb::SUBTRACT | nb::MULTIPLY | nb::TRUE_DIVIDE | nb::POWER) {
+        return Ok(None);
+    }
+    let (Some(x), Some(y)) = (as_complex(a)?, as_complex(b)?) else { return Ok(None) };
+    let (real, imag) = match op {
+        nb::ADD => (x.0 + y.0, x.1 + y.1),
+        nb::SUBTRACT => (x.0 - y.0, x.1 - y.1),
+        nb::MULTIPLY => format::complex_mul(x, y),
+        nb::TRUE_DIVIDE => format::complex_div(x, y).map_err(format_error)?,
+        _ => format::complex_pow(x, y).map_err(format_error)?,
+    };
+    Ok(Some(new::complex(real, imag)))
+}
+
 fn float_supports(op: u32) -> bool {
     matches!(op, nb::ADD | nb::SUBTRACT | nb::MULTIPLY | nb::TRUE_DIVIDE | nb::FLOOR_DIVIDE | nb::REMAINDER | nb::POWER)
 }
@@ -639,7 +684,16 @@ pub(crate) fn float_binary(op: u32, x: f64, y: f64) -> PyResult<Option<StackRef>
         }
         nb::FLOOR_DIVIDE => format::float_floordiv(x, y).map_err(format_error)?,
         nb::REMAINDER => format::float_mod(x, y).map_err(format_error)?,
-        nb::POWER => format::float_pow(x, y).map_err(format_error)?,
+        nb::POWER => match format::float_pow(x, y) {
+            Ok(r) => r,
+            // A negative base to a fractional power: the complex result, as float_pow
+            // hands over to complex_pow.
+            Err(e) if e == format::POW_COMPLEX_RESULT => {
+                let (real, imag) = format::complex_pow((x, 0.0), (y, 0.0)).map_err(format_error)?;
+                return Ok(Some(new::complex(real, imag)));
+            }
+            Err(e) => return Err(format_error(e)),
+        },
         _ => return Ok(None),
     };
     Ok(Some(new::float(r)))
@@ -911,6 +965,9 @@ pub fn unary_negative(vm: &mut Vm, v: StackRef) -> PyResult<StackRef> {
             if let Some(f) = float_value(v) {
                 return Ok(new::float(-f));
             }
+            if let Some((real, imag)) = complex_value(v) {
+                return Ok(new::complex(-real, -imag));
+            }
             Err(bad_unary("-", v))
         }
     }
@@ -933,6 +990,9 @@ pub fn unary_positive(vm: &mut Vm, v: StackRef) -> PyResult<StackRef> {
             }
             if let Some(f) = float_value(v) {
                 return Ok(if type_of(v) == types().float { v } else { new::float(f) });
+            }
+            if let Some((real, imag)) = complex_value(v) {
+                return Ok(if type_of(v) == types().complex { v } else { new::complex(real, imag) });
             }
             Err(bad_unary("+", v))
         }

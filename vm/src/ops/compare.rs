@@ -16,7 +16,7 @@ use crate::objects::range::RangeData;
 use crate::objects::slice::SliceData;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
-use crate::ops::conversion::{float_value, int_ref, IntRef};
+use crate::ops::conversion::{complex_value, float_value, int_ref, IntRef};
 use crate::ops::slots::{call_method, find_special, is_builtin_type, is_not_implemented, DepthGuard, Special};
 use crate::runtime::errors::type_error;
 use crate::runtime::types::{bool_value, is_subclass, type_data, type_name_of, type_of, types};
@@ -180,6 +180,7 @@ fn has_native_compare(ty: StackRef) -> bool {
             | Kind::BigInt
             | Kind::Bool
             | Kind::Float
+            | Kind::Complex
             | Kind::Str
             | Kind::Tuple
             | Kind::List
@@ -264,6 +265,11 @@ fn native_compare(vm: &mut Vm, op: CompareOp, a: StackRef, b: StackRef) -> PyRes
         return Ok(Some(bool_value(op.holds_partial(ordering))));
     }
     let equality = matches!(op, CompareOp::Eq | CompareOp::Ne);
+    if a.kind() == Kind::Complex || b.kind() == Kind::Complex {
+        // complex numbers are only equal or not; they have no order.
+        let same = if equality { complex_equal(a, b)? } else { None };
+        return Ok(same.map(|same| bool_value(same == (op == CompareOp::Eq))));
+    }
     match (a.kind(), b.kind()) {
         (Kind::Str, Kind::Str) => {
             let x = &a.downcast::<StrData>().expect("str").value;
@@ -294,6 +300,21 @@ fn native_compare(vm: &mut Vm, op: CompareOp, a: StackRef, b: StackRef) -> PyRes
         }
         _ => Ok(None),
     }
+}
+
+/// `complex == number` as complex_richcompare decides it (an int compares exactly with
+/// the real part); `None` when the other operand is not a number.
+fn complex_equal(a: StackRef, b: StackRef) -> PyResult<Option<bool>> {
+    let (z, other) = match (complex_value(a), complex_value(b)) {
+        (Some(x), Some(y)) => return Ok(Some(x == y)),
+        (Some(z), None) => (z, b),
+        (None, Some(z)) => (z, a),
+        (None, None) => return Ok(None),
+    };
+    if let Some(i) = int_ref(other) {
+        return Ok(Some(z.1 == 0.0 && compare_int_float(i, z.0) == Some(Ordering::Equal)));
+    }
+    Ok(float_value(other).map(|f| z.0 == f && z.1 == 0.0))
 }
 
 /// Bound methods are equal when they bind the same function to the same object.

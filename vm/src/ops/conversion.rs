@@ -87,6 +87,11 @@ pub(crate) fn float_value(v: StackRef) -> Option<f64> {
     v.downcast::<FloatData>().map(|f| f.value)
 }
 
+/// The (real, imag) parts of a complex (or complex subclass) value.
+pub(crate) fn complex_value(v: StackRef) -> Option<(f64, f64)> {
+    v.downcast::<crate::objects::complex::ComplexData>().map(|c| (c.real, c.imag))
+}
+
 /// PyNumber_Index: the int value of `v` through `__index__` (ints and bools directly).
 /// `Ok(None)` when `v` has no `__index__` at all, so callers can raise their own
 /// TypeError. The result of a user `__index__` is kept alive by the returned value only

@@ -14,7 +14,7 @@ use crate::objects::range::RangeData;
 use crate::objects::singletons::BoolData;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
-use crate::ops::conversion::{float_value, int_ref, IntRef};
+use crate::ops::conversion::{complex_value, float_value, int_ref, IntRef};
 use crate::ops::slots::{call_method, DepthGuard};
 use crate::runtime::errors::{type_error, PyErr};
 use crate::runtime::types::{dict_get_str, none, type_data, type_name_of, type_of};
@@ -146,6 +146,11 @@ fn native_hash(vm: &mut Vm, v: StackRef) -> PyResult<i64> {
         Kind::Float => {
             let f = float_value(v).unwrap_or(0.0);
             Ok(if f.is_nan() { identity_hash(v) } else { format::float_hash(f) })
+        }
+        Kind::Complex => {
+            let (real, imag) = complex_value(v).unwrap_or((0.0, 0.0));
+            let part = |f: f64| if f.is_nan() { identity_hash(v) } else { format::float_hash(f) };
+            Ok(format::complex_hash(part(real), part(imag)))
         }
         Kind::Str => Ok(new::str_hash(v.downcast::<StrData>().expect("str"))),
         Kind::Tuple => {

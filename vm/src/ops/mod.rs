@@ -26,6 +26,7 @@ mod slots;
 
 pub use arith::{absolute, binary_op, divmod, nb, power, unary_invert, unary_negative, unary_positive, NB_NAMES};
 pub use compare::{compare, eq, lt, CompareOp};
+pub(crate) use conversion::complex_value;
 pub use conversion::{index_i64, int_value, to_bigint, to_f64, to_f64_with};
 pub use hashing::hash;
 pub use iteration::{collect, is_builtin_iterator, is_iterator, iter, next};

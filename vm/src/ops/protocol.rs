@@ -8,7 +8,7 @@ use crate::objects::range::RangeData;
 use crate::objects::singletons::BoolData;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
-use crate::ops::conversion::{as_ssize, float_value};
+use crate::ops::conversion::{as_ssize, complex_value, float_value};
 use crate::ops::slots::{call_method, find_special, Special};
 use crate::runtime::errors::{type_error, value_error, ExcType};
 use crate::runtime::types::{type_data, type_name_of, type_of};
@@ -58,6 +58,7 @@ fn native_truthy(v: StackRef) -> bool {
         Kind::Bool => v.downcast::<BoolData>().map(|b| b.value).unwrap_or(false),
         Kind::None => false,
         Kind::Float => float_value(v).map(|f| f != 0.0).unwrap_or(true),
+        Kind::Complex => complex_value(v).map(|(re, im)| re != 0.0 || im != 0.0).unwrap_or(true),
         _ => native_len(v).map(|n| n > 0).unwrap_or(true),
     }
 }

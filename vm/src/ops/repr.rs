@@ -24,7 +24,7 @@ use crate::objects::tuple::TupleData;
 use crate::objects::types::{ClassMethodData, StaticMethodData, SuperData, TypeData};
 use crate::ops::arith::format_error;
 use crate::ops::compare::view_elements;
-use crate::ops::conversion::{float_value, int_ref};
+use crate::ops::conversion::{complex_value, float_value, int_ref};
 use crate::ops::slots::{call_method, find_special, str_value, DepthGuard, Special};
 use crate::runtime::errors::{type_error, value_error, ExcType};
 use crate::runtime::types::{dict_get_str, is_subclass, type_data, type_name, type_name_of, type_of, types};
@@ -247,6 +247,7 @@ fn native_repr(vm: &mut Vm, v: StackRef) -> PyResult<String> {
         Kind::NotImplemented => Ok("NotImplemented".into()),
         Kind::Ellipsis => Ok("Ellipsis".into()),
         Kind::Float => Ok(format::float_repr(float_value(v).unwrap_or(0.0))),
+        Kind::Complex => Ok(format::complex_repr(complex_value(v).unwrap_or((0.0, 0.0)))),
         Kind::Str => Ok(format::str_repr(str_value(v).unwrap_or_default())),
         Kind::Tuple => tuple_repr(vm, v),
         Kind::List => list_repr(vm, v),
@@ -502,6 +503,7 @@ pub fn format(vm: &mut Vm, v: StackRef, spec: &str) -> PyResult<StackRef> {
             format::format_int_for_type(&value, spec, type_name)
         }
         Kind::Float => format::format_float_for_type(float_value(v).unwrap_or(0.0), spec, type_name),
+        Kind::Complex => format::format_complex(complex_value(v).unwrap_or((0.0, 0.0)), spec),
         Kind::Str => format::format_str_for_type(str_value(v).unwrap_or_default(), spec, type_name),
         _ => return Err(type_error(format!("unsupported format string passed to {}.__format__", type_name))),
     };

@@ -26,6 +26,7 @@ fn constant_value(constant: &Constant) -> StackRef {
         Constant::Bool(b) => bool_value(*b),
         Constant::Int(i) => new::bigint(i.clone()),
         Constant::Float(f) => new::float(*f),
+        Constant::Complex { real, imag } => new::complex(*real, *imag),
         Constant::Str(s) => new::intern(s),
         Constant::Tuple(items) => new::tuple(items.iter().map(constant_value).collect()),
         Constant::FrozenSet(items) => {
