@@ -4,7 +4,8 @@
 //! without its leading underscores.
 //!
 //! [`mangle_module`] rewrites the AST before the symbol table sees it: variable names,
-//! attribute names, parameters, `global`/`nonlocal` names, `except ... as` names and
+//! attribute names, parameters, `global`/`nonlocal` names, `except ... as` names, `case`
+//! pattern captures and
 //! the names imports bind. A class's bases, keywords and decorators are evaluated
 //! outside its body and keep the enclosing private name. Two kinds of identifier are
 //! left alone because their spelling is observable: the names of `def` and `class`
@@ -130,6 +131,17 @@ impl Transformer for Mangler {
     fn visit_parameter(&self, parameter: &mut Parameter) {
         self.rename(&mut parameter.name);
         transformer::walk_parameter(self, parameter);
+    }
+
+    fn visit_pattern(&self, pattern: &mut ruff_python_ast::Pattern) {
+        use ruff_python_ast::Pattern;
+        match pattern {
+            Pattern::MatchAs(a) => a.name.iter_mut().for_each(|n| self.rename(n)),
+            Pattern::MatchStar(s) => s.name.iter_mut().for_each(|n| self.rename(n)),
+            Pattern::MatchMapping(m) => m.rest.iter_mut().for_each(|n| self.rename(n)),
+            _ => {}
+        }
+        self.deeper(|| transformer::walk_pattern(self, pattern));
     }
 
     fn visit_except_handler(&self, handler: &mut ExceptHandler) {

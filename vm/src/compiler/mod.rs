@@ -3,7 +3,7 @@
 //! Pipeline: parse (ruff) -> syntax-error translation -> private-name mangling
 //! (`mangle`) -> symbol table
 //! (`symtable`) -> code generation into a labelled instruction list (`codegen`,
-//! `stmt`, `expr`, `flow`, `comprehension`, `fstring`) -> assembly (`assemble`:
+//! `stmt`, `expr`, `flow`, `comprehension`, `fstring`, `patterns`) -> assembly (`assemble`:
 //! stack depth, dead code, jumps, EXTENDED_ARG, locations, exception table).
 //!
 //! The supported subset is documented by the errors it gives: everything outside it
@@ -24,6 +24,7 @@ mod generators;
 mod ir;
 mod lines;
 mod mangle;
+mod patterns;
 mod stmt;
 mod symtable;
 mod syntax_errors;

@@ -67,7 +67,7 @@ impl<'a> Compiler<'a> {
                 Err(self.syntax_error("'async with' outside async function", w.range))
             }
             Stmt::With(w) => self.with_stmt(w, 0),
-            Stmt::Match(m) => Err(self.unsupported("'match' statements are not supported yet", m.range)),
+            Stmt::Match(m) => self.match_stmt(m),
             Stmt::TypeAlias(t) => Err(self.unsupported("'type' statements are not supported yet", t.range)),
             Stmt::Raise(r) => {
                 let mut n = 0;

@@ -418,7 +418,17 @@ impl Builder<'_, '_> {
                 }
                 self.stmts(&w.body)?;
             }
-            Stmt::Match(_) | Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
+            Stmt::Match(m) => {
+                self.expr(&m.subject)?;
+                for case in &m.cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(guard) = &case.guard {
+                        self.expr(guard)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
+            }
+            Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {
                     self.expr(e)?;
@@ -505,6 +515,43 @@ impl Builder<'_, '_> {
 
     /// A `global` or `nonlocal` statement naming `name` (`what`): refused after the name
     /// was a parameter, used, annotated or assigned in this scope.
+    /// A `case` pattern: its value, class and key expressions, and the names it captures.
+    fn pattern(&mut self, p: &ast::Pattern) -> CResult<()> {
+        use ast::Pattern;
+        match p {
+            Pattern::MatchValue(v) => self.expr(&v.value)?,
+            Pattern::MatchSingleton(_) => {}
+            Pattern::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.pattern(p))?,
+            Pattern::MatchMapping(m) => {
+                m.keys.iter().try_for_each(|k| self.expr(k))?;
+                m.patterns.iter().try_for_each(|p| self.pattern(p))?;
+                if let Some(rest) = &m.rest {
+                    self.bind(rest);
+                }
+            }
+            Pattern::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                c.arguments.patterns.iter().try_for_each(|p| self.pattern(p))?;
+                c.arguments.keywords.iter().try_for_each(|k| self.pattern(&k.pattern))?;
+            }
+            Pattern::MatchStar(s) => {
+                if let Some(name) = &s.name {
+                    self.bind(name);
+                }
+            }
+            Pattern::MatchAs(a) => {
+                if let Some(inner) = &a.pattern {
+                    self.pattern(inner)?;
+                }
+                if let Some(name) = &a.name {
+                    self.bind(name);
+                }
+            }
+            Pattern::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.pattern(p))?,
+        }
+        Ok(())
+    }
+
     fn directive(&mut self, name: &str, range: TextRange, what: &str) -> CResult<()> {
         let flags = self.scope().flags.get(name).copied().unwrap_or(0);
         let msg = if flags & PARAM != 0 {

@@ -16,6 +16,7 @@ pub mod generators;
 pub mod globals;
 pub mod iteration;
 pub mod locals;
+pub mod matching;
 pub mod stack;
 pub mod subscr;
 pub mod truth;
