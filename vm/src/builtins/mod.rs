@@ -8,6 +8,7 @@
 
 pub(crate) mod args;
 mod async_generator_methods;
+mod bytes_methods;
 mod complex_methods;
 mod constructors;
 mod dict_methods;
@@ -47,6 +48,8 @@ pub fn install(vm: &mut Vm) {
         ("bool", t.bool_),
         ("float", t.float),
         ("complex", t.complex),
+        ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
         ("str", t.str_),
         ("list", t.list),
         ("tuple", t.tuple),
@@ -78,6 +81,8 @@ pub fn install(vm: &mut Vm) {
     }
     set_constructor(t.set, set_methods::set_new);
     set_constructor(t.complex, complex_methods::complex_new);
+    set_constructor(t.bytes, bytes_methods::bytes_new);
+    set_constructor(t.bytearray, bytes_methods::bytearray_new);
     set_constructor(t.frozenset, set_methods::frozenset_new);
     register_methods();
 }
@@ -122,6 +127,19 @@ fn register_methods() {
     add_methods(t.float, number_methods::FLOAT_METHODS);
     add_attributes(t.float, number_methods::FLOAT_ATTRIBUTES);
     add_methods(t.complex, complex_methods::COMPLEX_METHODS);
+    add_methods(t.bytes, bytes_methods::SHARED_METHODS);
+    add_methods(t.bytearray, bytes_methods::SHARED_METHODS);
+    add_methods(t.bytearray, bytes_methods::BYTEARRAY_METHODS);
+    add_methods(t.str_, &[("encode", bytes_methods::str_encode)]);
+    add_methods(t.int, &[("to_bytes", bytes_methods::int_to_bytes)]);
+    for ty in [t.bytes, t.bytearray] {
+        new::set_type_attr(ty, "fromhex", constructors::builtin_classmethod("fromhex", bytes_methods::fromhex));
+    }
+    new::set_type_attr(
+        t.int,
+        "from_bytes",
+        constructors::builtin_classmethod("from_bytes", bytes_methods::int_from_bytes),
+    );
     add_attributes(t.complex, complex_methods::COMPLEX_ATTRIBUTES);
     add_methods(t.object, &[("__init__", constructors::object_init)]);
     add_methods(

@@ -17,6 +17,7 @@ pub enum Constant {
         imag: f64,
     },
     Str(String),
+    Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
     /// A frozenset of constants, its items in the order they are added (CPython folds
     /// constant set displays into these; the compiler only makes them from items

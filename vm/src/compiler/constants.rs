@@ -19,6 +19,7 @@ pub(crate) enum ConstKey {
     Float(u64),
     Complex(u64, u64),
     Str(String),
+    Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
     /// Code objects are never shared: keyed by their position.
@@ -34,6 +35,7 @@ pub(crate) fn const_key(c: &Constant, position: usize) -> ConstKey {
         Constant::Float(f) => ConstKey::Float(f.to_bits()),
         Constant::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
         Constant::Str(s) => ConstKey::Str(s.clone()),
+        Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(|c| const_key(c, position)).collect()),
         Constant::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(|c| const_key(c, position)).collect()),
         Constant::Code(_) => ConstKey::Code(position),
@@ -70,6 +72,7 @@ pub(crate) fn truthy(c: &Constant) -> Option<bool> {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Str(s) => !s.is_empty(),
+        Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => return None,
     })
@@ -83,8 +86,7 @@ const MAX_STR_LEN: usize = 4096;
 /// How deep folding looks into an expression (keeps it linear on long chains).
 const MAX_FOLD_DEPTH: u32 = 32;
 
-/// The constant an expression folds to, if any. Literals that the compiler does not
-/// support (bytes) never fold.
+/// The constant an expression folds to, if any.
 pub(crate) fn fold(e: &Expr) -> Option<Constant> {
     fold_within(e, MAX_FOLD_DEPTH)
 }
@@ -99,6 +101,7 @@ fn fold_within(e: &Expr, budget: u32) -> Option<Constant> {
             Number::Complex { real, imag } => Some(Constant::Complex { real: *real, imag: *imag }),
         },
         Expr::StringLiteral(s) => Some(Constant::Str(s.value.to_str().to_string())),
+        Expr::BytesLiteral(b) => Some(Constant::Bytes(b.value.bytes().collect())),
         Expr::BooleanLiteral(b) => Some(Constant::Bool(b.value)),
         Expr::NoneLiteral(_) => Some(Constant::None),
         Expr::EllipsisLiteral(_) => Some(Constant::Ellipsis),

@@ -17,6 +17,7 @@ pub fn constant_repr(c: &Constant) -> String {
         Constant::Float(f) => float_repr(*f),
         Constant::Complex { real, imag } => crate::format::complex_repr((*real, *imag)),
         Constant::Str(s) => str_repr(s),
+        Constant::Bytes(b) => crate::format::bytes_repr(b),
         Constant::Tuple(items) => {
             let inner: Vec<String> = items.iter().map(constant_repr).collect();
             if items.len() == 1 {

@@ -170,7 +170,7 @@ impl<'a> Compiler<'a> {
                 return Err(self.unsupported("template strings (t-strings) are not supported yet", t.range))
             }
             Expr::StringLiteral(s) => self.load_const(Constant::Str(s.value.to_str().to_string())),
-            Expr::BytesLiteral(b) => return Err(self.unsupported("bytes literals are not supported yet", b.range)),
+            Expr::BytesLiteral(_) => self.load_const(fold(e).unwrap()),
             Expr::NumberLiteral(_) => self.load_const(fold(e).unwrap()),
             Expr::BooleanLiteral(b) => self.load_const(Constant::Bool(b.value)),
             Expr::NoneLiteral(_) => self.load_const(Constant::None),

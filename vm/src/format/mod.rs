@@ -7,6 +7,7 @@
 //! `num-integer`. Errors are `Err(message)` with CPython's message text;
 //! [`exception_kind`] tells which exception class CPython raises with each.
 
+mod codecs;
 mod complex;
 mod float_digits;
 mod float_ops;
@@ -18,6 +19,7 @@ mod spec;
 mod str_repr;
 mod unicode_tables;
 
+pub use codecs::{decode, encode, CodecError};
 pub use complex::{
     complex_abs, complex_div, complex_hash, complex_mul, complex_pow, complex_repr, format_complex, parse_complex,
     Complex, COMPLEX_ABS_OVERFLOW, COMPLEX_DIVISION_BY_ZERO, COMPLEX_MALFORMED, COMPLEX_POW_OVERFLOW,
@@ -37,7 +39,7 @@ pub use number_format::{
 pub use parse::{check_int_base, parse_float, parse_int, parse_int_with_limit, DEFAULT_MAX_STR_DIGITS};
 pub use rounding::{round_float, round_float_to_int, ROUNDED_VALUE_TOO_LARGE};
 pub use spec::{parse_format_spec, unknown_format_code_message, FormatSpec, Grouping};
-pub use str_repr::str_repr;
+pub use str_repr::{bytes_repr, str_repr};
 pub use unicode_tables::{decimal_digit_value, is_printable, is_space};
 
 /// The exception class CPython raises for an error message from this module.

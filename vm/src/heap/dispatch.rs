@@ -3,6 +3,7 @@
 
 use crate::heap::with_heap;
 use crate::objects::awaitable::*;
+use crate::objects::bytes::{ByteArrayData, BytesData, BytesIterData};
 use crate::objects::cell::CellData;
 use crate::objects::code::CodeData;
 use crate::objects::complex::ComplexData;
@@ -37,6 +38,9 @@ macro_rules! for_each_payload {
             Kind::Ellipsis => $action::<EllipsisData>($ptr $(, $arg)*),
             Kind::Float => $action::<FloatData>($ptr $(, $arg)*),
             Kind::Complex => $action::<ComplexData>($ptr $(, $arg)*),
+            Kind::Bytes => $action::<BytesData>($ptr $(, $arg)*),
+            Kind::ByteArray => $action::<ByteArrayData>($ptr $(, $arg)*),
+            Kind::BytesIter => $action::<BytesIterData>($ptr $(, $arg)*),
             Kind::Str => $action::<StrData>($ptr $(, $arg)*),
             Kind::Tuple => $action::<TupleData>($ptr $(, $arg)*),
             Kind::List => $action::<ListData>($ptr $(, $arg)*),

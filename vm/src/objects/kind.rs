@@ -59,6 +59,9 @@ pub enum Kind {
     Set,
     SetIter,
     Complex,
+    Bytes,
+    ByteArray,
+    BytesIter,
 }
 
 impl Kind {
@@ -75,6 +78,8 @@ impl Kind {
                 | Kind::Ellipsis
                 | Kind::Float
                 | Kind::Complex
+                | Kind::Bytes
+                | Kind::ByteArray
                 | Kind::Str
                 | Kind::Range
                 | Kind::RangeIter

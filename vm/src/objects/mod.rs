@@ -2,6 +2,7 @@
 //! constructors shared by everything else (`new`).
 
 pub mod awaitable;
+pub mod bytes;
 pub mod cell;
 pub mod code;
 pub mod complex;

@@ -62,18 +62,26 @@ pub fn str_hash(s: &StrData) -> i64 {
     if cached != 0 {
         return cached;
     }
-    // FNV-1a over the bytes, folded so that it is never 0 or -1.
+    let h = bytes_hash(s.value.as_bytes());
+    s.hash.set(h);
+    h
+}
+
+/// The hash of a byte string (a str hashes its UTF-8 bytes, so an ASCII str and the
+/// bytes with its characters hash equal, as in CPython): FNV-1a, folded so that it is
+/// never 0 or -1.
+pub fn bytes_hash(bytes: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.value.as_bytes() {
+    for b in bytes {
         h ^= *b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
-    let mut h = (h >> 1) as i64;
+    let h = (h >> 1) as i64;
     if h == 0 || h == -1 {
-        h = 2;
+        2
+    } else {
+        h
     }
-    s.hash.set(h);
-    h
 }
 
 /// An int value from an i64 (tagged when it fits, else a big int).
@@ -96,6 +104,14 @@ pub fn bigint(value: BigInt) -> StackRef {
 #[inline]
 pub fn float(value: f64) -> StackRef {
     heap::new_float(value)
+}
+
+pub fn bytes(value: Vec<u8>) -> StackRef {
+    heap::alloc(types().bytes, crate::objects::bytes::BytesData { value: value.into_boxed_slice() })
+}
+
+pub fn bytearray(value: Vec<u8>) -> StackRef {
+    heap::alloc(types().bytearray, crate::objects::bytes::ByteArrayData { value: std::cell::RefCell::new(value) })
 }
 
 pub fn complex(real: f64, imag: f64) -> StackRef {

@@ -379,7 +379,7 @@ fn inplace_op(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<StackR
 }
 
 fn is_sequence_kind(v: StackRef) -> bool {
-    matches!(v.kind(), Kind::Str | Kind::List | Kind::Tuple)
+    matches!(v.kind(), Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray)
 }
 
 /// After the number protocol failed: sequence concatenation and repetition (through the
@@ -427,6 +427,8 @@ fn concat_error(a: StackRef, b: StackRef) -> PyErr {
 /// `a + b` (or `a += b`) for a str, list or tuple `a`.
 fn sequence_concat(vm: &mut Vm, a: StackRef, b: StackRef, inplace: bool) -> PyResult<StackRef> {
     match a.kind() {
+        Kind::ByteArray if inplace => crate::ops::bytes::extend_in_place(a, b),
+        Kind::Bytes | Kind::ByteArray => crate::ops::bytes::concat(a, b),
         Kind::Str => {
             let x = a.downcast::<StrData>().expect("str");
             match b.downcast::<StrData>() {
@@ -556,6 +558,13 @@ fn sequence_repeat(vm: &mut Vm, seq: StackRef, count: StackRef, inplace: bool) -
             }
             Ok(new::tuple(t.items.repeat(n as usize)))
         }
+        Kind::ByteArray if inplace => {
+            let repeated = crate::ops::bytes::repeat(seq, n.min(i64::MAX as u128) as i64)?;
+            let data = crate::ops::bytes::bytes_of(repeated).unwrap_or_default();
+            *seq.downcast::<crate::objects::bytes::ByteArrayData>().expect("bytearray").value.borrow_mut() = data;
+            Ok(seq)
+        }
+        Kind::Bytes | Kind::ByteArray => crate::ops::bytes::repeat(seq, n.min(i64::MAX as u128) as i64),
         _ => Err(unsupported(nb::MULTIPLY, seq, count, inplace)),
     }
 }
@@ -603,6 +612,9 @@ fn native_binary(vm: &mut Vm, op: u32, a: StackRef, b: StackRef) -> PyResult<Opt
     }
     match (a.kind(), op) {
         (Kind::Str, nb::REMAINDER) => crate::ops::percent::percent_format(vm, a, b).map(Some),
+        (Kind::Bytes | Kind::ByteArray, nb::REMAINDER) => {
+            Err(PyErr::new(ExcType::NotImplementedError, "%-formatting of bytes is not supported yet"))
+        }
         (Kind::Set, _) => Ok(crate::ops::sets::set_binary(vm, op, a, b)?.map(|r| r.get())),
         (Kind::Dict, nb::OR) if b.kind() == Kind::Dict => {
             let result = Handle::new(new::dict());

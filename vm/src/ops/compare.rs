@@ -181,6 +181,8 @@ fn has_native_compare(ty: StackRef) -> bool {
             | Kind::Bool
             | Kind::Float
             | Kind::Complex
+            | Kind::Bytes
+            | Kind::ByteArray
             | Kind::Str
             | Kind::Tuple
             | Kind::List
@@ -275,6 +277,9 @@ fn native_compare(vm: &mut Vm, op: CompareOp, a: StackRef, b: StackRef) -> PyRes
             let x = &a.downcast::<StrData>().expect("str").value;
             let y = &b.downcast::<StrData>().expect("str").value;
             Ok(Some(bool_value(op.holds(x.cmp(y)))))
+        }
+        (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
+            Ok(crate::ops::bytes::ordering(a, b).map(|o| bool_value(op.holds(o))))
         }
         (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => sequence_compare(vm, op, a, b).map(Some),
         (Kind::Dict, Kind::Dict) if equality => {

@@ -173,7 +173,8 @@ fn native_hash(vm: &mut Vm, v: StackRef) -> PyResult<i64> {
             };
             Ok(format::tuple_hash(&items))
         }
-        Kind::List | Kind::Dict | Kind::Slice => Err(unhashable(v)),
+        Kind::Bytes => Ok(crate::ops::bytes::with_bytes(v, new::bytes_hash).unwrap_or(0)),
+        Kind::List | Kind::Dict | Kind::Slice | Kind::ByteArray => Err(unhashable(v)),
         Kind::Set => crate::ops::sets::set_hash(v),
         Kind::BoundMethod => {
             // As CPython's meth_hash: the receiver's identity and the function's hash.

@@ -51,6 +51,7 @@ fn is_iterator_kind(kind: Kind) -> bool {
         Kind::ListIter
             | Kind::TupleIter
             | Kind::StrIter
+            | Kind::BytesIter
             | Kind::DictIter
             | Kind::SetIter
             | Kind::RangeIter
@@ -115,6 +116,7 @@ fn native_iter(vm: &mut Vm, v: StackRef) -> PyResult<StackRef> {
             heap::incref(v);
             Ok(heap::alloc(t.str_iterator, StrIterData { string: v, index: Cell::new(0) }))
         }
+        Kind::Bytes | Kind::ByteArray => Ok(crate::ops::bytes::iter(v)),
         Kind::Dict => Ok(dict_iter(v, DictPart::Keys)),
         Kind::Set => Ok(crate::ops::sets::set_iter(v)),
         Kind::DictView => {
@@ -179,6 +181,7 @@ pub fn next(vm: &mut Vm, it: StackRef) -> PyResult<Option<StackRef>> {
             }
             Ok(item)
         }
+        Kind::BytesIter => Ok(crate::ops::bytes::next(it)),
         Kind::StrIter => {
             let data = it.downcast::<StrIterData>().expect("str iterator");
             let s = &data.string.downcast::<StrData>().expect("str").value;

@@ -11,6 +11,7 @@
 //! any call that may run Python code, and no `RefCell` borrow is held across such calls.
 
 mod arith;
+pub(crate) mod bytes;
 mod compare;
 mod conversion;
 pub(crate) mod hashing;

@@ -67,6 +67,7 @@ fn native_truthy(v: StackRef) -> bool {
 pub(crate) fn native_len(v: StackRef) -> Option<usize> {
     match v.kind() {
         Kind::Str => v.downcast::<StrData>().map(|s| s.char_len),
+        Kind::Bytes | Kind::ByteArray => crate::ops::bytes::with_bytes(v, <[u8]>::len),
         Kind::Tuple => v.downcast::<TupleData>().map(|t| t.items.len()),
         Kind::List => v.downcast::<ListData>().map(|l| l.items.borrow().len()),
         Kind::Dict => v.downcast::<DictData>().map(|d| d.len()),

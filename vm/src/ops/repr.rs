@@ -247,6 +247,7 @@ fn native_repr(vm: &mut Vm, v: StackRef) -> PyResult<String> {
         Kind::NotImplemented => Ok("NotImplemented".into()),
         Kind::Ellipsis => Ok("Ellipsis".into()),
         Kind::Float => Ok(format::float_repr(float_value(v).unwrap_or(0.0))),
+        Kind::Bytes | Kind::ByteArray => Ok(crate::ops::bytes::repr(v)),
         Kind::Complex => Ok(format::complex_repr(complex_value(v).unwrap_or((0.0, 0.0)))),
         Kind::Str => Ok(format::str_repr(str_value(v).unwrap_or_default())),
         Kind::Tuple => tuple_repr(vm, v),

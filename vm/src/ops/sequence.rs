@@ -93,6 +93,7 @@ pub fn getitem(vm: &mut Vm, container: StackRef, key: StackRef) -> PyResult<Stac
                 None => Err(indices_error(label, key)),
             }
         }
+        Kind::Bytes | Kind::ByteArray => crate::ops::bytes::getitem(vm, container, key),
         Kind::Dict => dict_subscript(vm, container, key),
         Kind::Type => class_getitem(vm, container, key),
         _ => Err(type_error(format!("'{}' object is not subscriptable", type_name_of(container)))),
@@ -302,6 +303,7 @@ pub fn setitem(vm: &mut Vm, container: StackRef, key: StackRef, value: StackRef)
             None => Err(indices_error("list", key)),
         },
         Kind::Dict => dict_set(vm, container, key, value),
+        Kind::ByteArray => crate::ops::bytes::setitem(vm, container, key, value),
         _ => Err(type_error(format!("'{}' object does not support item assignment", type_name_of(container)))),
     }
 }
@@ -334,11 +336,12 @@ pub fn delitem(vm: &mut Vm, container: StackRef, key: StackRef) -> PyResult<()> 
             Some(Subscript::Slice(s)) => list_assign_slice(vm, container, s.start, s.stop, s.step, None),
             None => Err(indices_error("list", key)),
         },
+        Kind::ByteArray => crate::ops::bytes::delitem(vm, container, key),
         Kind::Dict => match dict_del(vm, container, key)? {
             Some(_) => Ok(()),
             None => Err(key_error(key)),
         },
-        Kind::Tuple | Kind::Str | Kind::Range | Kind::DictView | Kind::Set
+        Kind::Tuple | Kind::Str | Kind::Bytes | Kind::Range | Kind::DictView | Kind::Set
             if int_ref(key).is_some() || user_method(key, "__index__").is_some() =>
         {
             Err(type_error(format!("'{}' object doesn't support item deletion", type_name_of(container))))
@@ -503,6 +506,7 @@ pub fn contains(vm: &mut Vm, container: StackRef, item: StackRef) -> PyResult<bo
                 ))),
             }
         }
+        Kind::Bytes | Kind::ByteArray => crate::ops::bytes::contains(vm, container, item),
         Kind::Dict => Ok(dict_get(vm, container, item)?.is_some()),
         Kind::Set => crate::ops::sets::set_contains(vm, container, item),
         Kind::Range => range_contains(vm, container.downcast::<RangeData>().expect("range"), item),

@@ -36,6 +36,8 @@ pub enum ExcType {
     ModuleNotFoundError,
     MemoryError,
     UnicodeError,
+    UnicodeEncodeError,
+    UnicodeDecodeError,
 }
 
 impl ExcType {
@@ -64,6 +66,8 @@ impl ExcType {
         (ExcType::TypeError, "TypeError", Some(ExcType::Exception)),
         (ExcType::ValueError, "ValueError", Some(ExcType::Exception)),
         (ExcType::UnicodeError, "UnicodeError", Some(ExcType::ValueError)),
+        (ExcType::UnicodeEncodeError, "UnicodeEncodeError", Some(ExcType::UnicodeError)),
+        (ExcType::UnicodeDecodeError, "UnicodeDecodeError", Some(ExcType::UnicodeError)),
         (ExcType::ImportError, "ImportError", Some(ExcType::Exception)),
         (ExcType::ModuleNotFoundError, "ModuleNotFoundError", Some(ExcType::ImportError)),
         (ExcType::MemoryError, "MemoryError", Some(ExcType::Exception)),

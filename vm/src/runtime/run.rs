@@ -28,6 +28,7 @@ fn constant_value(constant: &Constant) -> StackRef {
         Constant::Float(f) => new::float(*f),
         Constant::Complex { real, imag } => new::complex(*real, *imag),
         Constant::Str(s) => new::intern(s),
+        Constant::Bytes(b) => new::bytes(b.clone()),
         Constant::Tuple(items) => new::tuple(items.iter().map(constant_value).collect()),
         Constant::FrozenSet(items) => {
             let keys: Vec<StackRef> = items.iter().map(constant_value).collect();
