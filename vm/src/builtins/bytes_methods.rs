@@ -384,8 +384,8 @@ fn bytes_split(vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
             }
         }
     }
-    let items: Vec<StackRef> = parts.into_iter().map(|p| same_kind(this, p)).collect();
-    let handles: Vec<Handle> = items.iter().map(|v| Handle::new(*v)).collect();
+    // Each part is counted as soon as it exists: making the next one may collect.
+    let handles: Vec<Handle> = parts.into_iter().map(|p| Handle::new(same_kind(this, p))).collect();
     Ok(new::list(handles.iter().map(Handle::get).collect()))
 }
 
