@@ -593,9 +593,6 @@ fn bytearray_reverse(_vm: &mut Vm, args: Args<'_>) -> PyResult<StackRef> {
     Ok(none())
 }
 
-/// Largest object `bytes(n)` may allocate before MemoryError.
-const MAX_SIZE: usize = 1 << 33;
-
 /// The bytes `bytes(source, encoding, errors)` and `bytearray(...)` hold.
 fn construct(vm: &mut Vm, name: &str, rest: &Args<'_>) -> PyResult<Vec<u8>> {
     let [source, encoding, errors] = parse(name, rest, ["source", "encoding", "errors"], 0, 0, 3)?;
@@ -640,7 +637,7 @@ fn construct(vm: &mut Vm, name: &str, rest: &Args<'_>) -> PyResult<Vec<u8>> {
             return Err(value_error("negative count"));
         }
         let n: usize = n.try_into().map_err(|_| overflow_error("cannot fit 'int' into an index-sized integer"))?;
-        if n > MAX_SIZE {
+        if n as u128 > crate::ops::MAX_REPEAT_SIZE {
             return Err(PyErr::bare(ExcType::MemoryError));
         }
         return Ok(vec![0; n]);

@@ -96,7 +96,7 @@ const IDUNDER: [&str; 13] = [
 ];
 
 /// Largest result (in elements or bytes) a repetition may build before MemoryError.
-const MAX_REPEAT_SIZE: u128 = 1 << 33;
+pub(crate) const MAX_REPEAT_SIZE: u128 = 1 << 33;
 
 /// BINARY_OP: `lhs <op> rhs` for op codes 0..=25 (13.. are the in-place forms).
 pub fn binary_op(vm: &mut Vm, op: u32, lhs: StackRef, rhs: StackRef) -> PyResult<StackRef> {
@@ -558,13 +558,7 @@ fn sequence_repeat(vm: &mut Vm, seq: StackRef, count: StackRef, inplace: bool) -
             }
             Ok(new::tuple(t.items.repeat(n as usize)))
         }
-        Kind::ByteArray if inplace => {
-            let repeated = crate::ops::bytes::repeat(seq, n.min(i64::MAX as u128) as i64)?;
-            let data = crate::ops::bytes::bytes_of(repeated).unwrap_or_default();
-            *seq.downcast::<crate::objects::bytes::ByteArrayData>().expect("bytearray").value.borrow_mut() = data;
-            Ok(seq)
-        }
-        Kind::Bytes | Kind::ByteArray => crate::ops::bytes::repeat(seq, n.min(i64::MAX as u128) as i64),
+        Kind::Bytes | Kind::ByteArray => crate::ops::bytes::repeat(seq, n, inplace),
         _ => Err(unsupported(nb::MULTIPLY, seq, count, inplace)),
     }
 }

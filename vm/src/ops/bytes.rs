@@ -275,17 +275,19 @@ pub(crate) fn extend_in_place(a: StackRef, b: StackRef) -> PyResult<StackRef> {
     Ok(a)
 }
 
-/// Largest bytes object a repetition may build before MemoryError.
-const MAX_SIZE: u128 = 1 << 33;
-
-/// `b * n`.
-pub(crate) fn repeat(seq: StackRef, count: i64) -> PyResult<StackRef> {
-    let data = bytes_of(seq).unwrap_or_default();
-    let count = count.max(0) as usize;
-    if data.len() as u128 * count as u128 > MAX_SIZE {
+/// `b * count`, or `b *= count` on a bytearray (which repeats in place).
+pub(crate) fn repeat(seq: StackRef, count: u128, inplace: bool) -> PyResult<StackRef> {
+    let len = with_bytes(seq, <[u8]>::len).unwrap_or(0);
+    if len as u128 * count > crate::ops::MAX_REPEAT_SIZE {
         return Err(crate::runtime::errors::PyErr::bare(ExcType::MemoryError));
     }
-    Ok(same_kind(seq, data.repeat(count)))
+    let count = count as usize;
+    if inplace && seq.kind() == Kind::ByteArray {
+        let mut data = array(seq).value.borrow_mut();
+        *data = data.repeat(count);
+        return Ok(seq);
+    }
+    Ok(same_kind(seq, with_bytes(seq, |b| b.repeat(count)).unwrap_or_default()))
 }
 
 /// `repr(b)`: `b'...'` (double quotes when the bytes hold a single quote and no double

@@ -25,6 +25,7 @@ pub mod sets;
 mod slicing;
 mod slots;
 
+pub(crate) use arith::MAX_REPEAT_SIZE;
 pub use arith::{absolute, binary_op, divmod, nb, power, unary_invert, unary_negative, unary_positive, NB_NAMES};
 pub use compare::{compare, eq, lt, CompareOp};
 pub(crate) use conversion::complex_value;
